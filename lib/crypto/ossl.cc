@@ -132,15 +132,16 @@ PkeyPtr Decode(std::string_view data, const char* input_type, const char* struct
   return PkeyPtr(raw);
 }
 
+// True when PEM `text` holds an encrypted private key (PKCS#8 or a Proc-Type header).
+bool IsEncryptedPem(std::string_view text) {
+  return text.find("-----BEGIN ENCRYPTED PRIVATE KEY-----") != std::string_view::npos ||
+         text.find("Proc-Type: 4,ENCRYPTED") != std::string_view::npos;
+}
+
 }  // namespace
 
 PkeyPtr DecodePublicKey(std::string_view data, const char* input_type, const char* structure) {
   return Decode(data, input_type, structure, EVP_PKEY_PUBLIC_KEY);
-}
-
-bool IsEncryptedPem(std::string_view text) {
-  return text.find("-----BEGIN ENCRYPTED PRIVATE KEY-----") != std::string_view::npos ||
-         text.find("Proc-Type: 4,ENCRYPTED") != std::string_view::npos;
 }
 
 base::Result<PkeyPtr> DecodePrivateKey(std::string_view data, const char* input_type) {

@@ -153,6 +153,8 @@ const char* Describe(KeyFormat format) {
 
 base::Result<ParsedPublicKey> ParsePublicKey(std::string_view data, PrivateKeyPolicy policy) {
   std::string_view text = base::Trim(data);
+  constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";  // Windows editors save one
+  if (base::StartsWith(text, kUtf8Bom)) text = base::Trim(text.substr(kUtf8Bom.size()));
   if (text.empty()) return Invalid("is empty; give a PEM public key, certificate or JWK");
   if (text.front() == '{') return internal::ParseJwk(text, policy);
   if (IsPem(text)) return ParsePem(text, policy);
