@@ -89,9 +89,8 @@ base::Result<CertificateBundle> LoadPkcs12(std::string_view der, const base::Sec
   Parsed parsed;
   // Older bundles encrypt with RC2 or similar, which OpenSSL 3 keeps in its legacy provider;
   // load it (keeping the default provider) only when a bundle needs it.
-  if (!Parse(p12.get(), pass, parsed) &&
-      (OSSL_PROVIDER_try_load(nullptr, "legacy", 1) == nullptr ||
-       !Parse(p12.get(), pass, parsed))) {
+  if (!Parse(p12.get(), pass, parsed) && (OSSL_PROVIDER_try_load(nullptr, "legacy", 1) == nullptr ||
+                                          !Parse(p12.get(), pass, parsed))) {
     internal::ClearErrors();
     return Invalid(origin, "is a PKCS#12 file that cannot be decrypted or read");
   }
@@ -107,9 +106,9 @@ base::Result<CertificateBundle> LoadPkcs12(std::string_view der, const base::Sec
   for (int i = 0; parsed.chain && i < sk_X509_num(parsed.chain.get()); ++i) {
     chain_der.push_back(ToDer(sk_X509_value(parsed.chain.get(), i)));
   }
-  return CertificateBundle{PrivateKey(std::make_unique<PrivateKey::Impl>(
-                               PrivateKey::Impl{std::move(parsed.key)})),
-                           std::move(chain_der)};
+  return CertificateBundle{
+      PrivateKey(std::make_unique<PrivateKey::Impl>(PrivateKey::Impl{std::move(parsed.key)})),
+      std::move(chain_der)};
 }
 
 }  // namespace mpctl::crypto

@@ -33,8 +33,8 @@ std::string FirstPemLabel(std::string_view text) {
   if (end == std::string_view::npos || end - start > 40) return "";
   std::string label(text.substr(start, end - start));
   for (char c : label) {
-    if (!std::isupper(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) &&
-        c != ' ' && c != '#') {
+    if (!std::isupper(static_cast<unsigned char>(c)) &&
+        !std::isdigit(static_cast<unsigned char>(c)) && c != ' ' && c != '#') {
       return "";
     }
   }
@@ -42,8 +42,7 @@ std::string FirstPemLabel(std::string_view text) {
 }
 
 // Checks the key and completes `parsed` from it.
-base::Result<ParsedPublicKey> FromPkey(const EVP_PKEY* pkey, KeyFormat format,
-                                       bool was_private) {
+base::Result<ParsedPublicKey> FromPkey(const EVP_PKEY* pkey, KeyFormat format, bool was_private) {
   MPCTL_RETURN_IF_ERROR(internal::CheckRsa(pkey));
   ParsedPublicKey parsed;
   parsed.key = internal::RsaPublicKeyOf(pkey);
@@ -76,8 +75,8 @@ base::Result<ParsedPublicKey> ParsePem(std::string_view text, PrivateKeyPolicy p
   std::string label = FirstPemLabel(text);
   if (label == "PUBLIC KEY" || label == "RSA PUBLIC KEY") {
     bool spki = label == "PUBLIC KEY";
-    PkeyPtr pkey = internal::DecodePublicKey(text, "PEM",
-                                             spki ? "SubjectPublicKeyInfo" : "type-specific");
+    PkeyPtr pkey =
+        internal::DecodePublicKey(text, "PEM", spki ? "SubjectPublicKeyInfo" : "type-specific");
     if (!pkey) return Invalid("is a PEM '" + label + "' block that cannot be read");
     return FromPkey(pkey.get(), spki ? KeyFormat::kPemSpki : KeyFormat::kPemPkcs1, false);
   }

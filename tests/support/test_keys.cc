@@ -80,8 +80,8 @@ std::string GenerateRsaPem(int bits) {
               EVP_PKEY_generate(ctx.get(), &raw) == 1);
   PkeyPtr pkey(raw);
   BioPtr bio(BIO_new(BIO_s_mem()));
-  MPCTL_CHECK(PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr,
-                                       nullptr) == 1);
+  MPCTL_CHECK(
+      PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1);
   char* data = nullptr;
   long size = BIO_get_mem_data(bio.get(), &data);
   return std::string(data, static_cast<std::size_t>(size));
@@ -91,8 +91,8 @@ std::string GenerateEcPem() {
   PkeyPtr pkey(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
   MPCTL_CHECK(pkey != nullptr);
   BioPtr bio(BIO_new(BIO_s_mem()));
-  MPCTL_CHECK(PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr,
-                                       nullptr) == 1);
+  MPCTL_CHECK(
+      PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1);
   char* data = nullptr;
   long size = BIO_get_mem_data(bio.get(), &data);
   return std::string(data, static_cast<std::size_t>(size));
@@ -147,8 +147,7 @@ std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_vi
   return std::string(data, static_cast<std::size_t>(size));
 }
 
-std::string SelfSignedCertificatePem(std::string_view private_pem,
-                                     std::string_view common_name) {
+std::string SelfSignedCertificatePem(std::string_view private_pem, std::string_view common_name) {
   return IssueCertificatePem(private_pem, common_name, private_pem, common_name);
 }
 
