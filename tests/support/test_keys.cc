@@ -1,6 +1,7 @@
 #include "support/test_keys.h"
 
 #include <openssl/bio.h>
+#include <openssl/bn.h>
 #include <openssl/encoder.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -129,9 +130,11 @@ std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_vi
   PkeyPtr issuer_key = ReadPrivate(issuer_key_pem);
   X509Ptr cert(X509_new());
   MPCTL_CHECK(cert != nullptr);
-  static long serial = 1;
+  // A random serial (RFC 5280 allows up to 20 octets), so issued certificates never collide.
+  std::unique_ptr<BIGNUM, Deleter<BN_free>> serial(BN_new());
+  MPCTL_CHECK(serial != nullptr && BN_rand(serial.get(), 63, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY));
   MPCTL_CHECK(X509_set_version(cert.get(), X509_VERSION_3) == 1);
-  MPCTL_CHECK(ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), serial++) == 1);
+  MPCTL_CHECK(BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())) != nullptr);
   MPCTL_CHECK(X509_gmtime_adj(X509_getm_notBefore(cert.get()), 0) != nullptr);
   MPCTL_CHECK(X509_gmtime_adj(X509_getm_notAfter(cert.get()), 86400L * days) != nullptr);
   MPCTL_CHECK(X509_set_pubkey(cert.get(), subject_key.get()) == 1);
