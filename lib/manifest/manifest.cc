@@ -18,11 +18,9 @@ std::optional<std::string> ProcessGetenv(const std::string& name) {
   return std::string(value);
 }
 
-// The declared environments that `selection` names, in file order; unknown names are reported.
-std::vector<const RawEnvironment*> Select(const RawManifest& manifest,
-                                          const std::vector<std::string>& selection,
-                                          const std::string& file,
-                                          base::Diagnostics* diagnostics) {
+// Reports the names in `selection` that are not declared environments.
+void CheckSelection(const RawManifest& manifest, const std::vector<std::string>& selection,
+                    const std::string& file, base::Diagnostics* diagnostics) {
   std::vector<std::string> declared;
   for (const auto& env : manifest.environments) declared.push_back(env.name);
   for (const auto& name : selection) {
@@ -33,14 +31,6 @@ std::vector<const RawEnvironment*> Select(const RawManifest& manifest,
                      match ? "did you mean '" + *match + "'?"
                            : "declared: " + base::Join(declared, ", "));
   }
-  std::vector<const RawEnvironment*> out;
-  for (const auto& env : manifest.environments) {
-    if (selection.empty() ||
-        std::find(selection.begin(), selection.end(), env.name) != selection.end()) {
-      out.push_back(&env);
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -79,11 +69,16 @@ LoadResult LoadManifestFromString(const std::string& text, const std::string& di
     manifest.sha256 = crypto::Sha256Hex(text);
     if (raw->owner) manifest.owner = raw->owner->value;
     for (const auto& env : raw->environments) manifest.environment_names.push_back(env.name);
+    CheckSelection(*raw, options.environments, display_path, &result.diagnostics);
     KeyLoader keys(base_dir, reader, getenv);
-    ResolveContext context{base_dir, getenv, &keys, &result.diagnostics};
-    for (const RawEnvironment* env :
-         Select(*raw, options.environments, display_path, &result.diagnostics)) {
-      manifest.states.push_back(ResolveEnvironment(*raw, *env, context));
+    // Environments not selected are checked too, only without their variables.
+    for (const auto& env : raw->environments) {
+      const auto& selection = options.environments;
+      bool selected = selection.empty() ||
+                      std::find(selection.begin(), selection.end(), env.name) != selection.end();
+      ResolveContext context{base_dir, getenv, &keys, &result.diagnostics, selected};
+      model::DesiredState state = ResolveEnvironment(*raw, env, context);
+      if (selected) manifest.states.push_back(std::move(state));
     }
     if (result.diagnostics.empty()) result.manifest = std::move(manifest);
   }

@@ -16,8 +16,8 @@ namespace mpctl::manifest {
 
 /// How to load a manifest.
 struct LoadOptions {
-  /// Environments to resolve (`-e`), each at most once; empty means every declared one.
-  /// `${VAR}` is expanded, and key variables are read, only for these.
+  /// Environments to resolve (`-e`); empty means every declared one. `${VAR}` is expanded,
+  /// and key variables are read, only for these; the others are still checked otherwise.
   std::vector<std::string> environments;
   /// Environment variable lookup; unset means the process environment.
   GetenvFunction getenv;

@@ -80,13 +80,21 @@ class Resolver {
     context_.diagnostics->Add(origin.location, origin.path, std::move(message), std::move(hint));
   }
 
+  // The value with ${VAR} expanded. For an environment that was not selected, a value that
+  // names variables is skipped (nullopt, nothing reported): its variables need not be set.
+  std::optional<std::string> Expand(const Text& text) {
+    if (!context_.expand_variables && text.value.find("${") != std::string::npos) {
+      return std::nullopt;
+    }
+    return Interpolate(text, context_.getenv, context_.diagnostics);
+  }
   std::optional<std::string> Expand(const std::optional<Text>& text) {
     if (!text) return std::nullopt;
-    return Interpolate(*text, context_.getenv, context_.diagnostics);
+    return Expand(*text);
   }
 
   std::optional<std::string> Orgno(const Text& text) {
-    auto value = Interpolate(text, context_.getenv, context_.diagnostics);
+    auto value = Expand(text);
     if (!value) return std::nullopt;
     bool nine_digits =
         value->size() == 9 && std::all_of(value->begin(), value->end(),
@@ -171,7 +179,7 @@ class Resolver {
   std::vector<std::string> ScopeNames(const TextList& list) {
     std::map<std::string, base::SourceLocation> seen;
     for (const auto& item : list.value) {
-      auto name = Interpolate(item, context_.getenv, context_.diagnostics);
+      auto name = Expand(item);
       if (!name) continue;
       if (!IsValidScopeName(*name)) {
         Report(item.origin, Quoted(*name) + " is not a scope name", "use 'prefix:subscope'");
@@ -221,15 +229,17 @@ class Resolver {
         }
       }
     }
-    std::optional<std::string> material =
-        raw.source == KeySource::kEnv ? std::optional<std::string>(raw.material.value)
-                                      : Interpolate(raw.material, context_.getenv,
-                                                    context_.diagnostics);
+    std::optional<std::string> material = raw.source == KeySource::kEnv
+                                              ? std::optional<std::string>(raw.material.value)
+                                              : Expand(raw.material);
     if (!material) return std::nullopt;
-    if (raw.source == KeySource::kEnv && !IsValidVariableName(*material)) {
-      Report(raw.material.origin, Quoted(*material) + " is not an environment variable name",
-             "use letters, digits and '_', not starting with a digit");
-      return std::nullopt;
+    if (raw.source == KeySource::kEnv) {
+      if (!IsValidVariableName(*material)) {
+        Report(raw.material.origin, Quoted(*material) + " is not an environment variable name",
+               "use letters, digits and '_', not starting with a digit");
+        return std::nullopt;
+      }
+      if (!context_.expand_variables) return std::nullopt;
     }
     auto parsed = context_.keys->Load(raw.source, *material);
     if (!parsed.ok()) {
@@ -336,7 +346,7 @@ class Resolver {
     if (const auto& types = field(&RawScopeFields::allowed_integration_types)) {
       std::set<std::string> unique;
       for (const auto& item : types->value) {
-        auto type = Interpolate(item, context_.getenv, context_.diagnostics);
+        auto type = Expand(item);
         if (!type) continue;
         if (std::find(kIntegrationTypes.begin(), kIntegrationTypes.end(), *type) ==
             kIntegrationTypes.end()) {

@@ -16,13 +16,16 @@ struct ResolveContext {
   GetenvFunction getenv;        // for ${VAR}
   KeyLoader* keys = nullptr;    // public key material
   base::Diagnostics* diagnostics = nullptr;
+  /// False for an environment that was not selected: its values that name variables, and
+  /// its keys read from variables, are skipped instead of checked.
+  bool expand_variables = true;
 };
 
 /// The desired state of `environment` (one of `manifest.environments`): defaults filled in,
 /// `overrides.<env>` applied (lists replace), entries filtered by `environments:`, `${VAR}`
 /// interpolated, values checked (orgnos, URLs, scope names, kids and their uniqueness, key
 /// count and material, at least one scope). Problems go to `context.diagnostics`; the state
-/// is complete only when none were added.
+/// is complete only when none were added and `context.expand_variables` is true.
 model::DesiredState ResolveEnvironment(const RawManifest& manifest,
                                        const RawEnvironment& environment,
                                        const ResolveContext& context);
