@@ -1,0 +1,232 @@
+#include "portal/curl_transport.h"
+
+#include <curl/curl.h>
+
+#include <cctype>
+#include <optional>
+
+#include "base/strings.h"
+#include "base/url_parts.h"
+
+#ifndef MPCTL_VERSION_STRING
+#error "MPCTL_VERSION_STRING must be defined by the build"
+#endif
+
+namespace mpctl::portal {
+
+namespace {
+
+// curl_global_init is not thread-safe; run it once before the first handle.
+void GlobalInitOnce() {
+  static const bool done = [] {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    return true;
+  }();
+  (void)done;
+}
+
+bool IsLoopbackHost(std::string host) {
+  host = base::ToLower(host);
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  // 127.0.0.0/8 as a dotted quad.
+  auto parts = base::Split(host, '.');
+  if (parts.size() != 4 || parts[0] != "127") return false;
+  for (const auto& part : parts) {
+    if (part.empty() || part.size() > 3) return false;
+    for (char c : part) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    }
+    if (std::stoi(part) > 255) return false;
+  }
+  return true;
+}
+
+// Checks the URL with curl's own parser, so the host checked is the host curl connects to.
+std::optional<TransportError> CheckUrl(const std::string& url) {
+  auto refused = [](std::string message) {
+    return TransportError{TransportErrorKind::kRefused, std::move(message)};
+  };
+  CURLU* parsed = curl_url();
+  std::string scheme;
+  std::string host;
+  if (curl_url_set(parsed, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
+    char* part = nullptr;
+    if (curl_url_get(parsed, CURLUPART_SCHEME, &part, 0) == CURLUE_OK) scheme = part;
+    curl_free(part);
+    part = nullptr;
+    if (curl_url_get(parsed, CURLUPART_HOST, &part, 0) == CURLUE_OK) host = part;
+    curl_free(part);
+  }
+  curl_url_cleanup(parsed);
+  if (scheme.empty() || host.empty()) return refused("'" + url + "' is not an absolute URL");
+  scheme = base::ToLower(scheme);
+  if (scheme == "https") return std::nullopt;
+  if (scheme != "http") {
+    return refused("scheme '" + scheme + "' of '" + url + "' is not supported; use https://");
+  }
+  if (!IsLoopbackHost(host)) {
+    return refused("refusing plain http:// to '" + host +
+                   "': tokens would travel unencrypted; http:// is allowed only for loopback "
+                   "hosts (127.0.0.0/8, ::1, localhost), use https://");
+  }
+  return std::nullopt;
+}
+
+std::size_t WriteBody(char* data, std::size_t size, std::size_t count, void* user) {
+  static_cast<std::string*>(user)->append(data, size * count);
+  return size * count;
+}
+
+std::size_t WriteHeader(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* headers = static_cast<Headers*>(user);
+  std::string_view line(data, size * count);
+  // A new status line (after 1xx or a reused handle) starts a new header block.
+  if (base::StartsWith(line, "HTTP/")) {
+    headers->clear();
+    return size * count;
+  }
+  std::size_t colon = line.find(':');
+  if (colon != std::string_view::npos) {
+    headers->emplace_back(base::ToLower(base::Trim(line.substr(0, colon))),
+                          std::string(base::Trim(line.substr(colon + 1))));
+  }
+  return size * count;
+}
+
+// `sent`: curl wrote the request; after that a failure leaves the outcome unknown.
+TransportErrorKind Classify(CURLcode code, bool sent) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
+      return TransportErrorKind::kConnect;
+    case CURLE_OPERATION_TIMEDOUT:
+      return sent ? TransportErrorKind::kTimeout : TransportErrorKind::kConnect;
+    case CURLE_GOT_NOTHING:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+      return TransportErrorKind::kDropped;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_ISSUER_ERROR:
+      return TransportErrorKind::kTls;
+    default:
+      return TransportErrorKind::kOther;
+  }
+}
+
+}  // namespace
+
+struct CurlTransport::Handle {
+  CURL* curl = nullptr;
+  ~Handle() {
+    if (curl != nullptr) curl_easy_cleanup(curl);
+  }
+};
+
+CurlTransport::CurlTransport(CurlTransportOptions options) : options_(std::move(options)) {
+  GlobalInitOnce();
+  if (options_.user_agent.empty()) options_.user_agent = DefaultUserAgent();
+}
+
+CurlTransport::~CurlTransport() = default;
+
+std::string CurlTransport::DefaultUserAgent() { return "mpctl/" MPCTL_VERSION_STRING; }
+
+std::unique_ptr<CurlTransport::Handle> CurlTransport::Acquire() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!idle_.empty()) {
+      auto handle = std::move(idle_.back());
+      idle_.pop_back();
+      return handle;
+    }
+  }
+  auto handle = std::make_unique<Handle>();
+  handle->curl = curl_easy_init();
+  return handle;
+}
+
+void CurlTransport::Release(std::unique_ptr<Handle> handle) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  idle_.push_back(std::move(handle));
+}
+
+HttpResult CurlTransport::Send(const HttpRequest& request) {
+  if (auto refused = CheckUrl(request.url)) return *refused;
+  auto handle = Acquire();
+  if (handle->curl == nullptr) {
+    return TransportError{TransportErrorKind::kOther, "could not create a curl handle"};
+  }
+  CURL* curl = handle->curl;
+  // Reset clears per-request options but keeps the handle's connection cache (keep-alive).
+  curl_easy_reset(curl);
+
+  HttpResponse response;
+  curl_slist* header_list = nullptr;
+  for (const auto& [name, value] : request.headers) {
+    header_list = curl_slist_append(header_list, (name + ": " + value).c_str());
+  }
+  if (!request.bearer_token.empty()) {
+    base::Secret line("Authorization: Bearer " + std::string(request.bearer_token.Reveal()));
+    header_list = curl_slist_append(header_list, line.Reveal().data());
+  }
+  // No "Expect: 100-continue" round trip before bodies.
+  header_list = curl_slist_append(header_list, "Expect:");
+
+  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!options_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout_ms));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout_ms));
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, header_list);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, WriteBody);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, WriteHeader);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
+  if (request.method == "GET") {
+    curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+  } else {
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.Reveal().data());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(request.body.Reveal().size()));
+  }
+
+  CURLcode code = curl_easy_perform(curl);
+  curl_slist_free_all(header_list);
+  if (code != CURLE_OK) {
+    long request_size = 0;
+    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_size);
+    auto parts = base::SplitUrl(request.url);
+    std::string host = parts ? parts->host : request.url;
+    TransportErrorKind kind = Classify(code, request_size > 0);
+    std::string message = std::string(curl_easy_strerror(code));
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    if (kind == TransportErrorKind::kTls) {
+      message += " (TLS to '" + host + "'; if it uses a private CA, pass it with --ca-file)";
+    } else {
+      message += " ('" + host + "')";
+    }
+    // A handle that failed mid-exchange may hold a broken connection; do not reuse it.
+    return TransportError{kind, message};
+  }
+  long status = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  response.status = static_cast<int>(status);
+  Release(std::move(handle));
+  return response;
+}
+
+}  // namespace mpctl::portal

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "portal/http_transport.h"
+
+namespace mpctl::portal {
+
+struct CurlTransportOptions {
+  /// Extra CA bundle (PEM) trusted for TLS, e.g. a local emulator's self-signed certificate.
+  /// Verification itself is always on; there is no way to switch it off.
+  std::string ca_file;
+  int connect_timeout_ms = 10'000;
+  int timeout_ms = 30'000;  // the whole exchange
+  std::string user_agent;   // default "mpctl/<version>"
+};
+
+/// HttpTransport on libcurl. Keeps a pool of easy handles, each with its own keep-alive
+/// connection, so concurrent callers each reuse a connection. Refuses, before connecting,
+/// any scheme but https, and http:// to hosts other than loopback (127.0.0.0/8, ::1,
+/// localhost).
+class CurlTransport final : public HttpTransport {
+ public:
+  explicit CurlTransport(CurlTransportOptions options);
+  ~CurlTransport() override;
+  CurlTransport(const CurlTransport&) = delete;
+  CurlTransport& operator=(const CurlTransport&) = delete;
+
+  HttpResult Send(const HttpRequest& request) override;
+
+  /// "mpctl/<version>".
+  static std::string DefaultUserAgent();
+
+ private:
+  struct Handle;
+  std::unique_ptr<Handle> Acquire();
+  void Release(std::unique_ptr<Handle> handle);
+
+  CurlTransportOptions options_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Handle>> idle_;
+};
+
+}  // namespace mpctl::portal

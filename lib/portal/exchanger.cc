@@ -1,0 +1,110 @@
+#include "portal/exchanger.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "base/url_parts.h"
+#include "portal/api_error.h"
+
+namespace mpctl::portal {
+
+namespace {
+
+using std::chrono::milliseconds;
+
+const char* KindName(TransportErrorKind kind) {
+  switch (kind) {
+    case TransportErrorKind::kRefused: return "refused";
+    case TransportErrorKind::kConnect: return "connect failed";
+    case TransportErrorKind::kTimeout: return "timeout";
+    case TransportErrorKind::kDropped: return "connection dropped";
+    case TransportErrorKind::kTls: return "tls error";
+    case TransportErrorKind::kOther: return "failed";
+  }
+  return "failed";
+}
+
+struct Verdict {
+  bool retry = false;
+  bool outcome_unknown = false;
+};
+
+// What to do after one attempt, before counting attempts and time.
+Verdict Judge(const HttpResult& result, Repeat repeat) {
+  bool safe = repeat == Repeat::kSafe;
+  if (const auto* response = std::get_if<HttpResponse>(&result)) {
+    if (response->status == 429) return {true, false};  // refused unhandled
+    if (response->status >= 500) return {safe, !safe};
+    return {};
+  }
+  switch (std::get<TransportError>(result).kind) {
+    case TransportErrorKind::kConnect: return {true, false};  // never reached the server
+    case TransportErrorKind::kTimeout:
+    case TransportErrorKind::kDropped: return {safe, !safe};
+    default: return {};
+  }
+}
+
+}  // namespace
+
+base::Error Exchange::ToError() const {
+  base::Error error = response() != nullptr
+                          ? HttpError(method, path, *response())
+                          : TransportFailure(method, path, std::get<TransportError>(result));
+  if (attempts > 1) error.message += "; gave up after " + std::to_string(attempts) + " attempts";
+  if (outcome_unknown) {
+    error.message += "; the outcome is unknown (the server may have applied it), so it was not "
+                     "repeated";
+  }
+  return error;
+}
+
+Exchanger::Exchanger(std::shared_ptr<HttpTransport> transport, RetryPolicy policy,
+                     std::shared_ptr<Sleeper> sleeper, LogSink log)
+    : transport_(std::move(transport)),
+      policy_(policy),
+      sleeper_(std::move(sleeper)),
+      log_(std::move(log)) {}
+
+base::Result<Exchange> Exchanger::Run(
+    const std::function<base::Result<HttpRequest>()>& make_request, Repeat repeat) const {
+  const milliseconds start = sleeper_->Now();
+  Exchange exchange;
+  for (int attempt = 1;; ++attempt) {
+    auto request = make_request();
+    if (!request.ok()) return request.error();
+    auto url = base::SplitUrl(request->url);
+    exchange.method = request->method;
+    exchange.path = url ? url->path : request->url;
+    const milliseconds sent = sleeper_->Now();
+    exchange.result = transport_->Send(*request);
+    exchange.attempts = attempt;
+    const milliseconds now = sleeper_->Now();
+    if (log_) {
+      const auto* response = exchange.response();
+      std::string outcome = response != nullptr
+                                ? std::to_string(response->status)
+                                : KindName(std::get<TransportError>(exchange.result).kind);
+      log_(request->method + " " + (url ? url->PathAndQuery() : request->url) + " -> " +
+           outcome + " (" + std::to_string((now - sent).count()) + " ms, attempt " +
+           std::to_string(attempt) + ")");
+    }
+    Verdict verdict = Judge(exchange.result, repeat);
+    exchange.outcome_unknown = verdict.outcome_unknown;
+    if (!verdict.retry || attempt >= policy_.max_attempts) return exchange;
+
+    milliseconds delay = BackoffDelay(policy_, attempt, sleeper_->Jitter());
+    if (const auto* response = exchange.response()) {
+      auto retry_after = ParseRetryAfter(
+          response->Header("retry-after"),
+          std::chrono::duration_cast<std::chrono::seconds>(
+              std::chrono::system_clock::now().time_since_epoch())
+              .count());
+      if (retry_after) delay = std::max(delay, *retry_after);
+    }
+    if (now - start + delay > policy_.total) return exchange;
+    sleeper_->Sleep(delay);
+  }
+}
+
+}  // namespace mpctl::portal

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+#include "portal/http_transport.h"
+#include "portal/log_sink.h"
+#include "portal/retry.h"
+
+namespace mpctl::portal {
+
+/// Whether a request may be sent again after it may have reached the server.
+enum class Repeat {
+  kSafe,       // GET, PUT, DELETE, and POSTs that replace a whole set: repeating is harmless
+  kNotIfSent,  // POST that creates: repeated only when it certainly was not handled
+               // (no connection, or 429); otherwise the outcome is unknown
+};
+
+/// The end of a request's attempts: the last response (any status) or the last transport
+/// failure, with how it went.
+struct Exchange {
+  std::string method;
+  std::string path;  // no host, no query: for messages
+  HttpResult result;
+  int attempts = 0;
+  /// A create (Repeat::kNotIfSent) failed in a way that leaves open whether the server made
+  /// the resource (timeout, dropped connection, 5xx). Re-check (by ownership tag) before
+  /// trying again.
+  bool outcome_unknown = false;
+
+  const HttpResponse* response() const { return std::get_if<HttpResponse>(&result); }
+  /// The error for a failed exchange (transport failure or non-2xx), with "; gave up after N
+  /// attempts" or the outcome-unknown note appended when they apply.
+  base::Error ToError() const;
+};
+
+/// Sends requests with retries (429, 5xx, connection failures, timeouts; exponential backoff
+/// with jitter; Retry-After honoured; bounded attempts and total time) and logs one line per
+/// attempt. Thread-safe.
+class Exchanger {
+ public:
+  Exchanger(std::shared_ptr<HttpTransport> transport, RetryPolicy policy,
+            std::shared_ptr<Sleeper> sleeper, LogSink log);
+
+  /// Calls `make_request` before every attempt (so each can carry a fresh token or grant)
+  /// and sends it. An error from `make_request` ends the exchange with that error.
+  base::Result<Exchange> Run(const std::function<base::Result<HttpRequest>()>& make_request,
+                             Repeat repeat) const;
+
+ private:
+  std::shared_ptr<HttpTransport> transport_;
+  RetryPolicy policy_;
+  std::shared_ptr<Sleeper> sleeper_;
+  LogSink log_;
+};
+
+}  // namespace mpctl::portal

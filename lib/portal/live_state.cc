@@ -1,0 +1,101 @@
+#include "portal/live_state.h"
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "model/ownership.h"
+
+namespace mpctl::portal {
+
+namespace {
+
+using Task = std::function<base::Status()>;
+
+// Runs `tasks` on at most `parallelism` threads; returns the error of the first failing task
+// in list order. Once a task fails, tasks not yet started are skipped.
+base::Status RunAll(const std::vector<Task>& tasks, int parallelism) {
+  std::vector<std::optional<base::Error>> errors(tasks.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < tasks.size() && !failed; i = next++) {
+      base::Status status = tasks[i]();
+      if (!status.ok()) {
+        errors[i] = status.error();
+        failed = true;
+      }
+    }
+  };
+  std::size_t threads =
+      std::min<std::size_t>(tasks.size(), static_cast<std::size_t>(std::max(1, parallelism)));
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& thread : pool) thread.join();
+  }
+  for (auto& error : errors) {
+    if (error) return *error;
+  }
+  return base::OkStatus();
+}
+
+template <typename T, typename Read>
+Task Into(T* out, Read read) {
+  return [out, read]() -> base::Status {
+    auto result = read();
+    if (!result.ok()) return result.error();
+    *out = std::move(result.value());
+    return base::OkStatus();
+  };
+}
+
+}  // namespace
+
+bool IsManaged(const model::LiveClient& client, const LiveReadOptions& options) {
+  return options.pinned_ids.count(client.client_id) > 0 ||
+         model::ParseOwnershipTag(client.description, options.owner).has_value();
+}
+
+base::Result<model::LiveState> FetchLiveState(PortalApi& api, const LiveReadOptions& options) {
+  model::LiveState state;
+  state.organization = options.organization;
+  state.scopes_read = options.read_scopes;
+
+  std::vector<Task> first = {Into(&state.clients, [&] { return api.ListClients(); })};
+  if (options.read_scopes) {
+    first.push_back(Into(&state.owned_scopes, [&] { return api.ListScopes(); }));
+  }
+  MPCTL_RETURN_IF_ERROR(RunAll(first, options.parallelism));
+
+  std::vector<Task> second;
+  for (auto& client : state.clients) {
+    if (!IsManaged(client, options)) {
+      client.keys.reset();  // a list that carries key sets must not leak them into the plan
+      continue;
+    }
+    if (client.keys) continue;  // the list already carried this client's key set
+    second.push_back(Into(&client.keys, [&api, &client] { return api.GetKeys(client.client_id); }));
+  }
+  std::vector<std::vector<model::ScopeAccess>> access(state.owned_scopes.size());
+  if (options.read_scopes) {
+    for (std::size_t i = 0; i < state.owned_scopes.size(); ++i) {
+      const std::string& name = state.owned_scopes[i].name;
+      second.push_back(Into(&access[i], [&api, &name] { return api.ListAccess(name); }));
+    }
+    second.push_back(Into(&state.public_scopes, [&] { return api.ListPublicScopes(); }));
+    second.push_back(Into(&state.access_to_us, [&] { return api.ListAccessToUs(); }));
+  }
+  MPCTL_RETURN_IF_ERROR(RunAll(second, options.parallelism));
+  for (auto& list : access) {
+    state.granted_access.insert(state.granted_access.end(), list.begin(), list.end());
+  }
+  return state;
+}
+
+}  // namespace mpctl::portal

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "base/result.h"
+#include "model/client.h"
+#include "model/state.h"
+#include "portal/portal_api.h"
+
+namespace mpctl::portal {
+
+/// Which clients are ours and what else to read (design.md §2).
+struct LiveReadOptions {
+  std::string organization;          // copied into LiveState::organization
+  std::string owner;                 // the manifest's `owner:`: namespace of ownership tags
+  std::set<std::string> pinned_ids;  // client ids pinned by the manifest for this environment
+  /// Read owned scopes with their access, /scopes/all and /scopes/access/all (needs
+  /// idporten:scopes.read).
+  bool read_scopes = false;
+  int parallelism = 16;  // concurrent requests; at least 1
+};
+
+/// True when `client` is pinned or carries an ownership tag of `options.owner`'s namespace.
+bool IsManaged(const model::LiveClient& client, const LiveReadOptions& options);
+
+/// Reads one environment: one list of clients, then the key sets of managed clients only
+/// (unmanaged clients are never read in detail and keep `keys` unset), in parallel with at
+/// most `parallelism` requests in flight; with `read_scopes`, the scope lists as well. GETs
+/// only. The first failure (in list order) is returned after in-flight requests finish.
+base::Result<model::LiveState> FetchLiveState(PortalApi& api, const LiveReadOptions& options);
+
+}  // namespace mpctl::portal

@@ -1,0 +1,17 @@
+#include "portal/portal_api.h"
+
+#include <algorithm>
+
+namespace mpctl::portal {
+
+base::Status CheckOrgno(const std::string& orgno) {
+  bool digits = orgno.size() == 9 &&
+                std::all_of(orgno.begin(), orgno.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) {
+    return base::MakeError(base::ErrorCode::kInvalidInput,
+                           "'" + orgno + "' is not a 9-digit orgno");
+  }
+  return base::OkStatus();
+}
+
+}  // namespace mpctl::portal
