@@ -116,6 +116,7 @@ std::string RenderMarkdown(const plan::Plan& plan, const MarkdownOptions& option
     if (out.size() > options.max_bytes) {
       // Only a huge header gets here; keep whole lines and still say what happened.
       std::string note = TruncationNote(options.max_bytes, shown, total);
+      if (note.size() >= options.max_bytes) return note;
       std::size_t keep = out.rfind('\n', options.max_bytes - note.size() - 1);
       out.resize(keep == std::string::npos ? 0 : keep + 1);
       out += note;
