@@ -1,0 +1,134 @@
+// lib/plan: the Plan value (what Diff decided for each environment), its JSON codec and the
+// live-state fingerprint. Plain data: no I/O, no clock; never uses portal, auth or crypto.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model/key.h"
+
+namespace mpctl::plan {
+
+/// The plan JSON's `format_version`; bumped on any incompatible change.
+inline constexpr char kFormatVersion[] = "1";
+
+enum class ActionKind { kCreate, kUpdate, kDelete };
+
+/// What an action's address names. Derivable from the address, but scope names may hold
+/// '.', ':' and '/', so it is stored rather than parsed back.
+enum class ResourceType { kClient, kClientKeys, kScope, kScopeAccess };
+
+/// "create" / "update" / "delete".
+const char* ToString(ActionKind kind);
+/// "client" / "client_keys" / "scope" / "scope_access".
+const char* ToString(ResourceType type);
+
+/// One field value as it is (before) or will be (after). Lists are kept sorted.
+using FieldValue = std::variant<std::string, std::int64_t, bool, std::vector<std::string>>;
+
+/// One changed field of an update. Set-valued paths (scopes, keys, consumers,
+/// allowed_integration_types) use add/remove (and replace for keys: kids whose material
+/// changed); scalar paths use from/to. Never holds key material, only kids.
+struct Change {
+  std::string path;  // client_name, description, ownership tag, scopes, keys, active, ...
+  std::vector<std::string> add;
+  std::vector<std::string> remove;
+  std::vector<std::string> replace;
+  std::optional<FieldValue> from;
+  std::optional<FieldValue> to;
+};
+
+/// One resource to create, update or delete.
+/// Invariants: a create has no `before`; a delete has no `after`; `changes` is empty for
+/// creates and deletes.
+struct Action {
+  std::string address;  // client.<name>, client.<name>.keys, scope.<s>, scope.<s>.access.<orgno>
+  ResourceType type = ResourceType::kClient;
+  ActionKind kind = ActionKind::kCreate;
+  /// The manifest entry's name for clients, the scope name for scopes and grants.
+  std::string name;
+  /// The live client's id for client updates, deletes and key sets of existing clients;
+  /// empty for a client create and the key set of a client created in the same apply.
+  std::string client_id;
+  /// Grants only: the consumer organisation.
+  std::string consumer_orgno;
+  /// Clients only: the tag the applier appends to `after.description` ("[mpctl:name]").
+  std::string ownership_tag;
+  /// Live values (description without tag) and the full desired field set. For an update,
+  /// `after` holds every managed field, so the applier can send a complete PUT.
+  std::map<std::string, FieldValue> before;
+  std::map<std::string, FieldValue> after;
+  std::vector<Change> changes;
+  /// Key sets: the complete desired set (sorted by kid). In memory the keys carry their public
+  /// material for the applier; read from JSON they carry kid, thumbprint, bits and alg only
+  /// until ReattachKeyMaterial() fills them in. Empty set on a key update: delete every key.
+  std::vector<model::PublicKey> keys;
+  /// Key sets: the live set before the change (kid, thumbprint, bits, alg; no material).
+  std::vector<model::PublicKey> before_keys;
+};
+
+/// A note on one address; warnings never stop a plan, errors do.
+struct Message {
+  std::string address;
+  std::string message;  // lower case, no final full stop, user values quoted '...'
+};
+
+/// A live client (or owned scope) tagged by this manifest whose entry is gone, left in place.
+struct Orphan {
+  std::string address;
+  std::string client_id;  // empty for a scope
+};
+
+/// A live client with neither pin nor tag: never changed, listed only with --show-unmanaged.
+struct Unmanaged {
+  std::string client_id;
+  std::string client_name;
+};
+
+struct Summary {
+  int create = 0;
+  int update = 0;
+  int del = 0;        // "delete" in JSON
+  int unchanged = 0;  // desired clients, scopes and grants that need no action
+  int unmanaged = 0;
+  int orphaned = 0;   // orphans left in place (without --prune)
+};
+
+/// The plan for one environment.
+struct EnvironmentPlan {
+  std::string name;
+  std::string organization;
+  std::string api_url;
+  std::string live_fingerprint;  // LiveFingerprint() of the live state the plan was made from
+  Summary summary;
+  std::vector<Action> actions;  // in applier order (see planner/diff.h)
+  std::vector<Message> warnings;
+  std::vector<Orphan> orphans;
+  std::vector<Unmanaged> unmanaged;  // sorted by client_id
+  std::vector<Message> errors;       // non-empty: the plan must not be applied
+
+  bool has_changes() const { return !actions.empty(); }
+};
+
+/// A plan over one or more environments of one manifest.
+struct Plan {
+  std::string format_version = kFormatVersion;
+  std::string tool_version;
+  std::string manifest_path;    // as given to -f
+  std::string manifest_sha256;  // hex SHA-256 of the manifest file's bytes
+  std::vector<EnvironmentPlan> environments;
+
+  /// True when any environment has an action.
+  bool has_changes() const;
+  /// True when any environment has an error.
+  bool has_errors() const;
+};
+
+/// Recomputes `summary.create/update/del` from the actions (the other counts are Diff's).
+void CountActions(EnvironmentPlan& plan);
+
+}  // namespace mpctl::plan

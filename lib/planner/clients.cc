@@ -1,0 +1,223 @@
+// Client entries: which live client belongs to which entry (design §2), and what to change.
+#include <algorithm>
+#include <map>
+
+#include "base/strings.h"
+#include "model/ownership.h"
+#include "planner/context.h"
+
+namespace mpctl::planner {
+
+namespace {
+
+using plan::Action;
+using plan::ActionKind;
+using plan::Change;
+using plan::FieldValue;
+using plan::ResourceType;
+
+std::string Address(const std::string& name) { return "client." + name; }
+
+std::map<std::string, FieldValue> DesiredFields(const model::DesiredClient& d) {
+  return {{"client_name", d.display_name},
+          {"description", d.description},
+          {"scopes", SortedSet(d.scopes)}};
+}
+
+std::map<std::string, FieldValue> LiveFields(const model::LiveClient& l) {
+  return {{"client_name", l.client_name},
+          {"description", model::StripOwnershipTag(l.description)},
+          {"scopes", SortedSet(l.scopes)}};
+}
+
+// The trailing tag as written in the live description, or "" when there is none.
+std::string LiveTag(const model::LiveClient& l) {
+  std::string stripped = model::StripOwnershipTag(l.description);
+  return std::string(base::Trim(std::string_view(l.description).substr(stripped.size())));
+}
+
+void AddScalarChange(std::vector<Change>& changes, const std::string& path,
+                     const std::string& from, const std::string& to) {
+  if (from == to) return;
+  Change c;
+  c.path = path;
+  c.from = from;
+  c.to = to;
+  changes.push_back(std::move(c));
+}
+
+// Warns about fields whose live value differs from what mpctl last applied.
+void WarnHandEdits(Context& ctx, const model::DesiredClient& d, const model::LiveClient& l) {
+  if (ctx.options.previous == nullptr) return;
+  const auto& previous = ctx.options.previous->clients;
+  auto before = std::ranges::find(previous, d.name, &model::DesiredClient::name);
+  if (before == previous.end()) return;
+  std::vector<std::string> edited;
+  if (l.client_name != before->display_name) edited.push_back("client_name");
+  if (model::StripOwnershipTag(l.description) != before->description) {
+    edited.push_back("description");
+  }
+  if (SortedSet(l.scopes) != SortedSet(before->scopes)) edited.push_back("scopes");
+  if (l.keys) {
+    std::vector<std::string> live_keys, last_keys;
+    for (const auto& k : *l.keys) live_keys.push_back(k.kid + " " + k.n + " " + k.e);
+    for (const auto& k : before->keys) last_keys.push_back(k.kid + " " + k.n + " " + k.e);
+    if (SortedSet(live_keys) != SortedSet(last_keys)) edited.push_back("keys");
+  }
+  for (const std::string& field : edited) {
+    ctx.Warn(Address(d.name), field + " was changed outside mpctl; apply restores the "
+                                      "manifest's value");
+  }
+}
+
+void PlanCreate(Context& ctx, const model::DesiredClient& d,
+                const std::vector<const model::LiveClient*>& unmanaged) {
+  Action a;
+  a.address = Address(d.name);
+  a.type = ResourceType::kClient;
+  a.kind = ActionKind::kCreate;
+  a.name = d.name;
+  a.ownership_tag = model::OwnershipTag(ctx.desired.owner, d.name);
+  a.after = DesiredFields(d);
+  ctx.out.actions.push_back(std::move(a));
+  for (const model::LiveClient* l : unmanaged) {
+    if (l->client_name == d.display_name) {
+      ctx.Warn(Address(d.name), "unmanaged client '" + l->client_id + "' has the same name '" +
+                                    d.display_name + "', a likely duplicate; to adopt it, pin "
+                                    "it with client_id under overrides." + ctx.out.name);
+    }
+  }
+  DiffKeys(ctx, d, nullptr);
+}
+
+void PlanUpdate(Context& ctx, const model::DesiredClient& d, const model::LiveClient& l) {
+  if (!l.integration_type.empty() && l.integration_type != model::kMaskinporten) {
+    ctx.Fail(Address(d.name), "client '" + l.client_id + "' has integration_type '" +
+                                  l.integration_type + "'; mpctl manages only '" +
+                                  model::kMaskinporten + "' clients");
+    return;
+  }
+  std::vector<Change> changes;
+  AddScalarChange(changes, "client_name", l.client_name, d.display_name);
+  AddScalarChange(changes, "description", model::StripOwnershipTag(l.description),
+                  d.description);
+  std::string tag = model::OwnershipTag(ctx.desired.owner, d.name);
+  AddScalarChange(changes, "ownership tag", LiveTag(l), tag);
+  std::vector<std::string> want = SortedSet(d.scopes), have = SortedSet(l.scopes);
+  if (want != have) {
+    Change c;
+    c.path = "scopes";
+    c.add = Minus(want, have);
+    c.remove = Minus(have, want);
+    changes.push_back(std::move(c));
+  }
+  std::size_t actions_before = ctx.out.actions.size();
+  if (!changes.empty()) {
+    Action a;
+    a.address = Address(d.name);
+    a.type = ResourceType::kClient;
+    a.kind = ActionKind::kUpdate;
+    a.name = d.name;
+    a.client_id = l.client_id;
+    a.ownership_tag = tag;
+    a.before = LiveFields(l);
+    a.after = DesiredFields(d);
+    a.changes = std::move(changes);
+    ctx.out.actions.push_back(std::move(a));
+  }
+  DiffKeys(ctx, d, &l);
+  if (ctx.out.actions.size() == actions_before) {
+    ctx.Unchanged();
+  } else {
+    WarnHandEdits(ctx, d, l);
+  }
+}
+
+void PlanOrphan(Context& ctx, const std::string& name, const model::LiveClient& l) {
+  std::string address = Address(name);
+  if (ctx.options.prune == Prune::kNo) {
+    ctx.Orphan(address, l.client_id);
+    ctx.Warn(address, "client '" + l.client_id + "' is tagged for '" + name +
+                          "', which is not in the manifest for this environment; left in place "
+                          "(plan with --prune to delete it)");
+    return;
+  }
+  if (ctx.options.protected_clients.contains(name)) {
+    ctx.Fail(address, "prevent_destroy is set for '" + name + "', but --prune would delete "
+                      "client '" + l.client_id + "'; add the entry to this environment or "
+                      "remove prevent_destroy");
+    return;
+  }
+  Action a;
+  a.address = address;
+  a.type = ResourceType::kClient;
+  a.kind = ActionKind::kDelete;
+  a.name = name;
+  a.client_id = l.client_id;
+  a.before = LiveFields(l);
+  ctx.out.actions.push_back(std::move(a));
+}
+
+}  // namespace
+
+void DiffClients(Context& ctx) {
+  std::map<std::string, const model::DesiredClient*> entries;
+  std::map<std::string, std::string> pins;  // client_id → entry name
+  for (const model::DesiredClient& d : ctx.desired.clients) {
+    entries[d.name] = &d;
+    if (d.pinned_client_id) pins[*d.pinned_client_id] = d.name;
+  }
+  // Sorted by id, so claims and messages do not depend on the API's list order.
+  std::vector<const model::LiveClient*> live;
+  for (const model::LiveClient& l : ctx.live.clients) {
+    if (l.active) live.push_back(&l);
+  }
+  std::ranges::sort(live, {}, &model::LiveClient::client_id);
+
+  std::map<std::string, std::vector<const model::LiveClient*>> claims;   // entry → clients
+  std::map<std::string, std::vector<const model::LiveClient*>> orphans;  // gone entry → clients
+  std::vector<const model::LiveClient*> unmanaged;
+  for (const model::LiveClient* l : live) {
+    if (auto pin = pins.find(l->client_id); pin != pins.end()) {
+      claims[pin->second].push_back(l);
+    } else if (auto tag = model::ParseOwnershipTag(l->description, ctx.desired.owner)) {
+      (entries.contains(*tag) ? claims : orphans)[*tag].push_back(l);
+    } else {
+      unmanaged.push_back(l);
+      ctx.out.unmanaged.push_back({l->client_id, l->client_name});
+    }
+  }
+
+  auto both = [](const std::vector<const model::LiveClient*>& clients) {
+    std::vector<std::string> ids;
+    for (const model::LiveClient* l : clients) ids.push_back(l->client_id);
+    return QuotedList(ids);
+  };
+  for (const model::DesiredClient& d : ctx.desired.clients) {
+    const auto& claimed = claims[d.name];
+    if (d.pinned_client_id &&
+        std::ranges::none_of(claimed, [&](const auto* l) { return l->client_id == *d.pinned_client_id; })) {
+      ctx.Fail(Address(d.name), "pinned client_id '" + *d.pinned_client_id +
+                                    "' is not an active client of organisation '" +
+                                    ctx.desired.environment.organization + "'; fix the id or remove the pin");
+    } else if (claimed.size() > 1) {
+      ctx.Fail(Address(d.name), "live clients " + both(claimed) + " claim this entry; "
+                                "delete one of them or pin the right one with client_id");
+    } else if (claimed.empty()) {
+      PlanCreate(ctx, d, unmanaged);
+    } else {
+      PlanUpdate(ctx, d, *claimed.front());
+    }
+  }
+  for (const auto& [name, clients] : orphans) {
+    if (clients.size() > 1) {
+      ctx.Fail(Address(name), "live clients " + both(clients) + " carry the tag of '" +
+                                  name + "', which is not in the manifest; delete the "
+                                  "duplicates by hand");
+      continue;
+    }
+    PlanOrphan(ctx, name, *clients.front());
+  }
+}
+
+}  // namespace mpctl::planner

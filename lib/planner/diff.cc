@@ -1,0 +1,92 @@
+#include "planner/diff.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "plan/fingerprint.h"
+#include "planner/context.h"
+
+namespace mpctl::planner {
+
+namespace {
+
+using plan::ActionKind;
+using plan::ResourceType;
+
+// The applier's order (design §6); the planner emits it so that every consumer of a plan
+// (renderers, applier, reviewers) sees the same sequence.
+int Phase(const plan::Action& a) {
+  switch (a.type) {
+    case ResourceType::kScope: return a.kind == ActionKind::kDelete ? 7 : 0;
+    case ResourceType::kScopeAccess: return a.kind == ActionKind::kDelete ? 5 : 1;
+    case ResourceType::kClient:
+      return a.kind == ActionKind::kCreate ? 2 : a.kind == ActionKind::kUpdate ? 3 : 6;
+    case ResourceType::kClientKeys: return 4;
+  }
+  return 0;
+}
+
+bool ByAddress(const plan::Message& a, const plan::Message& b) {
+  return std::tie(a.address, a.message) < std::tie(b.address, b.message);
+}
+
+}  // namespace
+
+std::vector<std::string> SortedSet(std::vector<std::string> values) {
+  std::ranges::sort(values);
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  return values;
+}
+
+std::vector<std::string> Minus(const std::vector<std::string>& a,
+                               const std::vector<std::string>& b) {
+  std::vector<std::string> out;
+  std::ranges::set_difference(a, b, std::back_inserter(out));
+  return out;
+}
+
+std::string QuotedList(const std::vector<std::string>& values) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += i + 1 == values.size() ? " and " : ", ";
+    out += "'" + values[i] + "'";
+  }
+  return out;
+}
+
+plan::EnvironmentPlan Diff(const model::DesiredState& desired, const model::LiveState& live,
+                           const DiffOptions& options) {
+  plan::EnvironmentPlan out;
+  out.name = desired.environment.name;
+  out.organization = desired.environment.organization;
+  out.api_url = desired.environment.api_url;
+  out.live_fingerprint = plan::LiveFingerprint(desired, live);
+  Context ctx{desired, live, options, out};
+  DiffScopes(ctx);
+  DiffClients(ctx);
+  CheckUsableScopes(ctx);
+
+  std::ranges::stable_sort(out.actions, [](const plan::Action& a, const plan::Action& b) {
+    return std::make_tuple(Phase(a), std::cref(a.address), std::cref(a.client_id)) <
+           std::make_tuple(Phase(b), std::cref(b.address), std::cref(b.client_id));
+  });
+  std::ranges::sort(out.warnings, ByAddress);
+  std::ranges::sort(out.errors, ByAddress);
+  out.errors.erase(std::unique(out.errors.begin(), out.errors.end(),
+                               [](const auto& a, const auto& b) {
+                                 return a.address == b.address && a.message == b.message;
+                               }),
+                   out.errors.end());
+  std::ranges::sort(out.orphans, [](const plan::Orphan& a, const plan::Orphan& b) {
+    return std::tie(a.address, a.client_id) < std::tie(b.address, b.client_id);
+  });
+  std::ranges::sort(out.unmanaged, [](const plan::Unmanaged& a, const plan::Unmanaged& b) {
+    return std::tie(a.client_id, a.client_name) < std::tie(b.client_id, b.client_name);
+  });
+  plan::CountActions(out);
+  out.summary.unmanaged = static_cast<int>(out.unmanaged.size());
+  out.summary.orphaned = static_cast<int>(out.orphans.size());
+  return out;
+}
+
+}  // namespace mpctl::planner

@@ -1,0 +1,49 @@
+// lib/planner: Diff() turns a desired and a live state into the plan for one environment:
+// ownership matching, field and key diffs, warnings, errors, ordering. Pure: no I/O, no clock,
+// no portal, auth or crypto; "now" comes in through DiffOptions.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include "model/state.h"
+#include "plan/plan.h"
+
+namespace mpctl::planner {
+
+/// Whether orphans (tagged clients and owned scopes gone from the manifest, grants to
+/// consumers it no longer lists) are deleted (kYes, `--prune`) or only reported (kNo).
+enum class Prune { kNo, kYes };
+
+inline constexpr std::int64_t kDay = 24 * 60 * 60;
+
+struct DiffOptions {
+  Prune prune = Prune::kNo;
+  /// Epoch seconds; key expiry is judged against it. Callers pass the clock's reading.
+  std::int64_t now = 0;
+  /// Warn about kept keys that expire within this many seconds (`--expiry-within`).
+  std::int64_t expiry_within_seconds = 30 * kDay;
+  /// Warn when a key registered less than this long ago is removed (new keys propagate slowly).
+  std::int64_t min_key_age_seconds = 600;
+  /// Entry names with `prevent_destroy` anywhere in the manifest, including entries not
+  /// deployed to this environment: deleting their live client or scope is an error.
+  std::set<std::string> protected_clients;
+  std::set<std::string> protected_scopes;
+  /// The desired state as last applied (e.g. made from the target branch's manifest), when the
+  /// caller knows it. A managed client whose live value differs from it was changed outside
+  /// mpctl and gets a warning; nullptr: no such warnings (without a state file mpctl cannot
+  /// tell a hand edit from a manifest edit). Not owned; must outlive the call.
+  const model::DesiredState* previous = nullptr;
+};
+
+/// The plan for `desired.environment` given `live`. Never fails: problems that forbid applying
+/// (two live clients claiming one entry, a pin to a missing client, an unusable scope, a
+/// prevent_destroy violation) are listed in `errors`. Actions come in applier order: provider
+/// scopes (create/update) → grants → client creates → client updates → key sets →
+/// revocations → client deletes → scope deactivations; ties by address. Same inputs in any
+/// list order give the same plan.
+plan::EnvironmentPlan Diff(const model::DesiredState& desired, const model::LiveState& live,
+                           const DiffOptions& options);
+
+}  // namespace mpctl::planner

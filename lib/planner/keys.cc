@@ -1,0 +1,102 @@
+// The key set of one client: by kid and by material, plus expiry and key-age warnings.
+#include <algorithm>
+#include <map>
+
+#include "base/strings.h"
+#include "planner/context.h"
+
+namespace mpctl::planner {
+
+namespace {
+
+std::vector<model::PublicKey> SortedByKid(std::vector<model::PublicKey> keys) {
+  std::ranges::sort(keys, {}, &model::PublicKey::kid);
+  return keys;
+}
+
+// The JSON-facing view of a live key: what a reviewer needs, without material.
+model::PublicKey Reference(const model::PublicKey& k) {
+  model::PublicKey ref;
+  ref.kid = k.kid;
+  ref.alg = k.alg;
+  ref.bits = k.bits;
+  ref.thumbprint = k.thumbprint;
+  return ref;
+}
+
+std::string InDays(std::int64_t seconds) {
+  std::int64_t days = seconds / kDay;
+  if (days == 0) return "in less than a day";
+  return std::to_string(days) + (days == 1 ? " day" : " days");
+}
+
+void WarnExpiry(Context& ctx, const std::string& address, const model::PublicKey& key) {
+  if (!key.exp) return;
+  std::int64_t left = *key.exp - ctx.options.now;
+  if (left <= 0) {
+    ctx.Warn(address, "key '" + key.kid + "' expired " + base::FormatDate(*key.exp) +
+                          "; Maskinporten rejects it: add a new key to the manifest");
+  } else if (left <= ctx.options.expiry_within_seconds) {
+    ctx.Warn(address, "key '" + key.kid + "' expires " + base::FormatDate(*key.exp) + " (" +
+                          InDays(left) + ")");
+  }
+}
+
+void WarnYoungRemoval(Context& ctx, const std::string& address, const model::PublicKey& key) {
+  if (!key.created) return;
+  std::int64_t age = ctx.options.now - *key.created;
+  if (age >= ctx.options.min_key_age_seconds) return;
+  std::int64_t minutes = std::max<std::int64_t>(age, 0) / 60;
+  ctx.Warn(address, "key '" + key.kid + "' is removed " + std::to_string(minutes) +
+                        (minutes == 1 ? " minute" : " minutes") +
+                        " after it was registered; callers that just switched to it will fail");
+}
+
+}  // namespace
+
+void DiffKeys(Context& ctx, const model::DesiredClient& desired, const model::LiveClient* live) {
+  std::string address = "client." + desired.name + ".keys";
+  std::vector<model::PublicKey> want = SortedByKid(desired.keys);
+  plan::Action a;
+  a.address = address;
+  a.type = plan::ResourceType::kClientKeys;
+  a.name = desired.name;
+  a.keys = want;
+  if (live == nullptr) {
+    if (want.empty()) return;
+    a.kind = plan::ActionKind::kCreate;
+    ctx.out.actions.push_back(std::move(a));
+    return;
+  }
+  if (!live->keys) {
+    ctx.Fail(address, "the key set of client '" + live->client_id + "' was not read");
+    return;
+  }
+  std::map<std::string, const model::PublicKey*> have;
+  for (const model::PublicKey& k : *live->keys) have[k.kid] = &k;
+  plan::Change change;
+  change.path = "keys";
+  for (const model::PublicKey& k : want) {
+    auto it = have.find(k.kid);
+    if (it == have.end()) {
+      change.add.push_back(k.kid);
+    } else if (!k.SameMaterial(*it->second) || k.alg != it->second->alg) {
+      change.replace.push_back(k.kid);
+    } else {
+      WarnExpiry(ctx, address, *it->second);
+    }
+  }
+  for (const auto& [kid, key] : have) {
+    if (std::ranges::find(want, kid, &model::PublicKey::kid) != want.end()) continue;
+    change.remove.push_back(kid);
+    WarnYoungRemoval(ctx, address, *key);
+  }
+  if (change.add.empty() && change.remove.empty() && change.replace.empty()) return;
+  a.kind = plan::ActionKind::kUpdate;
+  a.client_id = live->client_id;
+  for (const model::PublicKey& k : SortedByKid(*live->keys)) a.before_keys.push_back(Reference(k));
+  a.changes.push_back(std::move(change));
+  ctx.out.actions.push_back(std::move(a));
+}
+
+}  // namespace mpctl::planner

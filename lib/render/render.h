@@ -1,0 +1,48 @@
+// lib/render: a Plan as text (terminal), markdown (pull-request comment) or JSON. Pure
+// functions of the Plan: they use only facts the plan JSON also carries, so the three views
+// cannot disagree. No I/O; the caller decides about colour (TTY, NO_COLOR) and prints.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "plan/plan.h"
+
+namespace mpctl::render {
+
+enum class Color { kNever, kAlways };
+/// Whether unmanaged clients are listed (`--show-unmanaged`) or only counted.
+enum class ShowUnmanaged { kNo, kYes };
+
+struct TextOptions {
+  Color color = Color::kNever;
+  ShowUnmanaged show_unmanaged = ShowUnmanaged::kNo;
+};
+
+struct MarkdownOptions {
+  /// Upper bound on the output's size in bytes (`--max-bytes`); GitHub's comment limit is
+  /// 65,536 characters. Details that do not fit are cut with a note saying so.
+  std::size_t max_bytes = 60000;
+  ShowUnmanaged show_unmanaged = ShowUnmanaged::kNo;
+};
+
+/// Terraform-like text: per environment a header, one block per action (`+` create,
+/// `~` update, `-` delete with a DESTROY line), warnings, errors and the summary line.
+std::string RenderText(const plan::Plan& plan, const TextOptions& options);
+
+/// The text of one environment (what RenderText prints for it).
+std::string RenderEnvironmentText(const plan::EnvironmentPlan& env, const TextOptions& options);
+
+/// "Plan: 1 to create, 2 to update, 0 to delete, 4 unchanged, 2 unmanaged." (plus
+/// ", N orphaned" when there are orphans).
+std::string SummaryLine(const plan::Summary& summary);
+
+/// Markdown for a pull-request comment: deletions and errors flagged at the top, a summary
+/// table, one collapsible section per environment; never longer than `options.max_bytes`
+/// (at least 1024 is needed for the summary alone).
+std::string RenderMarkdown(const plan::Plan& plan, const MarkdownOptions& options);
+
+/// The plan JSON (plan::WritePlanJson), for `--format json`.
+std::string RenderJson(const plan::Plan& plan);
+
+}  // namespace mpctl::render

@@ -1,0 +1,232 @@
+#include <string_view>
+
+#include "base/strings.h"
+#include "render/render.h"
+
+namespace mpctl::render {
+
+namespace {
+
+using plan::Action;
+using plan::ActionKind;
+using plan::FieldValue;
+using plan::ResourceType;
+
+constexpr std::string_view kGreen = "\x1b[32m", kYellow = "\x1b[33m", kRed = "\x1b[31m",
+                           kBoldRed = "\x1b[1;31m", kBold = "\x1b[1m", kReset = "\x1b[0m";
+
+class Out {
+ public:
+  explicit Out(Color color) : color_(color == Color::kAlways) {}
+  Out& Paint(std::string_view code, std::string_view text) {
+    if (color_) text_ += code;
+    text_ += text;
+    if (color_) text_ += kReset;
+    return *this;
+  }
+  Out& operator<<(std::string_view text) {
+    text_ += text;
+    return *this;
+  }
+  std::string Take() { return std::move(text_); }
+
+ private:
+  bool color_;
+  std::string text_;
+};
+
+// Messages embed user values; control characters must not reach a terminal.
+std::string Printable(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  }
+  return out;
+}
+
+std::string Format(const FieldValue& value) {
+  if (const auto* s = std::get_if<std::string>(&value)) return base::JsonQuote(*s);
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
+  if (const auto* b = std::get_if<bool>(&value)) return *b ? "true" : "false";
+  std::string out = "[";
+  const auto& list = std::get<std::vector<std::string>>(value);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    out += (i > 0 ? ", " : "") + base::JsonQuote(list[i]);
+  }
+  return out + "]";
+}
+
+std::string Quoted(const std::vector<std::string>& values) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i > 0 ? ", " : "") + base::JsonQuote(values[i]);
+  return out;
+}
+
+const model::PublicKey* FindKey(const std::vector<model::PublicKey>& keys, const std::string& kid) {
+  for (const model::PublicKey& k : keys) {
+    if (k.kid == kid) return &k;
+  }
+  return nullptr;
+}
+
+std::string KeyFacts(const model::PublicKey* key) {
+  if (key == nullptr) return "";
+  return " (RSA " + std::to_string(key->bits) + ", " + key->alg + ", thumbprint " +
+         key->thumbprint + ")";
+}
+
+const char* Verb(const Action& a) {
+  if (a.type == ResourceType::kScopeAccess) {
+    return a.kind == ActionKind::kCreate ? "will be granted" : "will be revoked";
+  }
+  if (a.type == ResourceType::kScope && a.kind == ActionKind::kDelete) return "will be deactivated";
+  switch (a.kind) {
+    case ActionKind::kCreate: return "will be created";
+    case ActionKind::kUpdate: return "will be updated";
+    case ActionKind::kDelete: return "will be deleted";
+  }
+  return "";
+}
+
+std::string DestroyLine(const Action& a) {
+  switch (a.type) {
+    case ResourceType::kClient: return "DESTROY client '" + a.client_id + "'";
+    case ResourceType::kScope: return "DESTROY scope '" + a.name + "' (deactivated; clients using it stop getting tokens)";
+    case ResourceType::kScopeAccess:
+      return "DESTROY access of consumer '" + a.consumer_orgno + "' to scope '" + a.name + "'";
+    case ResourceType::kClientKeys: return "DESTROY key set of client '" + a.client_id + "'";
+  }
+  return "DESTROY";
+}
+
+void RenderKeys(Out& out, const Action& a) {
+  if (a.kind == ActionKind::kCreate) {
+    for (const model::PublicKey& k : a.keys) {
+      out << "    ";
+      out.Paint(kGreen, "+") << " key '" << k.kid << "'" << KeyFacts(&k) << "\n";
+    }
+    return;
+  }
+  for (const plan::Change& c : a.changes) {
+    for (const std::string& kid : c.add) {
+      out << "    ";
+      out.Paint(kGreen, "+") << " key '" << kid << "'" << KeyFacts(FindKey(a.keys, kid)) << "\n";
+    }
+    for (const std::string& kid : c.replace) {
+      out << "    ";
+      const model::PublicKey* now = FindKey(a.keys, kid);
+      const model::PublicKey* was = FindKey(a.before_keys, kid);
+      out.Paint(kYellow, "~") << " key '" << kid << "' replaced";
+      if (now != nullptr && was != nullptr) {
+        out << " (RSA " << std::to_string(now->bits) << ", " << now->alg << ", thumbprint "
+            << was->thumbprint << " -> " << now->thumbprint << ")";
+      }
+      out << "\n";
+    }
+    for (const std::string& kid : c.remove) {
+      out << "    ";
+      out.Paint(kRed, "-") << " key '" << kid << "'" << KeyFacts(FindKey(a.before_keys, kid))
+                           << "\n";
+    }
+  }
+  if (a.keys.empty()) out << "    (no keys remain: the key set is deleted)\n";
+}
+
+void RenderAction(Out& out, const Action& a) {
+  std::string_view symbol = a.kind == ActionKind::kCreate ? "+" : a.kind == ActionKind::kUpdate ? "~" : "-";
+  std::string_view color = a.kind == ActionKind::kCreate ? kGreen : a.kind == ActionKind::kUpdate ? kYellow : kRed;
+  out.Paint(color, symbol) << " ";
+  out.Paint(kBold, a.address);
+  if (!a.client_id.empty()) out << " (" << a.client_id << ")";
+  out << " " << Verb(a) << "\n";
+  if (a.type == ResourceType::kClientKeys) {
+    RenderKeys(out, a);
+  } else if (a.kind == ActionKind::kCreate) {
+    for (const auto& [field, value] : a.after) {
+      // A new resource is active; empty texts say nothing a reviewer needs.
+      if (field == "active" || Format(value) == "\"\"") continue;
+      out << "    " << field << ": " << Format(value) << "\n";
+    }
+  } else if (a.kind == ActionKind::kUpdate) {
+    for (const plan::Change& c : a.changes) {
+      out << "    ";
+      out.Paint(kYellow, "~") << " " << c.path << ":";
+      if (c.from || c.to) {
+        out << " " << (c.from ? Format(*c.from) : "none") << " -> " << (c.to ? Format(*c.to) : "none");
+      }
+      if (!c.add.empty()) out << " + " << Quoted(c.add);
+      if (!c.remove.empty()) out << " - " << Quoted(c.remove);
+      out << "\n";
+    }
+  } else {
+    out << "    ";
+    out.Paint(kBoldRed, DestroyLine(a)) << "\n";
+    auto name = a.before.find("client_name");
+    if (name != a.before.end()) out << "    client_name: " << Format(name->second) << "\n";
+  }
+}
+
+}  // namespace
+
+std::string SummaryLine(const plan::Summary& s) {
+  std::string line = "Plan: " + std::to_string(s.create) + " to create, " +
+                     std::to_string(s.update) + " to update, " + std::to_string(s.del) +
+                     " to delete, " + std::to_string(s.unchanged) + " unchanged, " +
+                     std::to_string(s.unmanaged) + " unmanaged";
+  if (s.orphaned > 0) line += ", " + std::to_string(s.orphaned) + " orphaned";
+  return line + ".";
+}
+
+std::string RenderEnvironmentText(const plan::EnvironmentPlan& env, const TextOptions& options) {
+  Out out(options.color);
+  out.Paint(kBold, "Environment '" + env.name + "'") << " (organisation " << env.organization
+                                                      << ", " << env.api_url << ")\n\n";
+  if (env.actions.empty() && env.errors.empty()) out << "No changes.\n\n";
+  for (const Action& a : env.actions) {
+    RenderAction(out, a);
+    out << "\n";
+  }
+  if (!env.warnings.empty()) {
+    out << "Warnings:\n";
+    for (const plan::Message& w : env.warnings) {
+      out << "  ";
+      out.Paint(kYellow, "!") << " " << w.address << ": " << Printable(w.message) << "\n";
+    }
+    out << "\n";
+  }
+  if (options.show_unmanaged == ShowUnmanaged::kYes && !env.unmanaged.empty()) {
+    out << "Unmanaged clients (neither pinned nor tagged; never changed):\n";
+    for (const plan::Unmanaged& u : env.unmanaged) {
+      out << "  " << u.client_id << " " << base::JsonQuote(u.client_name) << "\n";
+    }
+    out << "\n";
+  }
+  if (!env.errors.empty()) {
+    out << "Errors:\n";
+    for (const plan::Message& e : env.errors) {
+      out << "  ";
+      out.Paint(kRed, "error:") << " " << e.address << ": " << Printable(e.message) << "\n";
+    }
+    out << "\n";
+  }
+  out << SummaryLine(env.summary) << "\n";
+  if (!env.errors.empty()) {
+    out.Paint(kRed, "Plan failed: " + std::to_string(env.errors.size()) +
+                        (env.errors.size() == 1 ? " error" : " errors") +
+                        "; nothing in this environment may be applied.")
+        << "\n";
+  }
+  return out.Take();
+}
+
+std::string RenderText(const plan::Plan& plan, const TextOptions& options) {
+  std::string out;
+  for (std::size_t i = 0; i < plan.environments.size(); ++i) {
+    if (i > 0) out += "\n";
+    out += RenderEnvironmentText(plan.environments[i], options);
+  }
+  if (plan.environments.empty()) out = "No environments selected.\n";
+  return out;
+}
+
+}  // namespace mpctl::render
