@@ -46,8 +46,7 @@ base::Result<crypto::ParsedPublicKey> KeyLoader::LoadUncached(KeySource source,
       auto bytes = reader_->Read(ResolvePath(base_dir_, material));
       if (!bytes.ok()) {
         if (bytes.error().code == base::ErrorCode::kNotFound) {
-          return base::MakeError(base::ErrorCode::kNotFound,
-                                 "file " + subject + " does not exist");
+          return base::MakeError(base::ErrorCode::kNotFound, "file " + subject + " does not exist");
         }
         return Invalid("cannot read file " + subject);
       }

@@ -26,10 +26,9 @@ void CheckSelection(const RawManifest& manifest, const std::vector<std::string>&
   for (const auto& name : selection) {
     if (std::find(declared.begin(), declared.end(), name) != declared.end()) continue;
     auto match = base::ClosestMatch(name, declared);
-    diagnostics->Add({file, 0, 0}, "",
-                     "environment '" + name + "' (given with -e) is not declared",
-                     match ? "did you mean '" + *match + "'?"
-                           : "declared: " + base::Join(declared, ", "));
+    diagnostics->Add(
+        {file, 0, 0}, "", "environment '" + name + "' (given with -e) is not declared",
+        match ? "did you mean '" + *match + "'?" : "declared: " + base::Join(declared, ", "));
   }
 }
 

@@ -11,9 +11,9 @@
 namespace mpctl::manifest {
 namespace {
 
-const std::vector<std::string> kIntegrationTypes = {
-    "ansattporten", "api_klient", "eformidling", "idporten", "idporten_saml2", "krr",
-    "maskinporten"};
+const std::vector<std::string> kIntegrationTypes = {"ansattporten", "api_klient",     "eformidling",
+                                                    "idporten",     "idporten_saml2", "krr",
+                                                    "maskinporten"};
 
 std::string Quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
 
@@ -21,10 +21,11 @@ std::string Position(const base::SourceLocation& at) {
   return std::to_string(at.line) + ":" + std::to_string(at.column);
 }
 
-// The override's value when it sets the field, else the entry's.
-template <typename T>
-const std::optional<T>& Pick(const std::optional<T>& base, const std::optional<T>* override) {
-  return override && override->has_value() ? *override : base;
+// The override's value of `member` when it sets it, else the entry's.
+template <typename Fields, typename T>
+const std::optional<T>& Pick(const Fields& entry, const Fields* override,
+                             std::optional<T> Fields::*member) {
+  return override && (override->*member).has_value() ? override->*member : entry.*member;
 }
 
 template <typename Entity>
@@ -96,9 +97,9 @@ class Resolver {
   std::optional<std::string> Orgno(const Text& text) {
     auto value = Expand(text);
     if (!value) return std::nullopt;
-    bool nine_digits =
-        value->size() == 9 && std::all_of(value->begin(), value->end(),
-                                          [](char c) { return c >= '0' && c <= '9'; });
+    bool nine_digits = value->size() == 9 && std::all_of(value->begin(), value->end(), [](char c) {
+                         return c >= '0' && c <= '9';
+                       });
     if (!nine_digits) {
       Report(text.origin, Quoted(*value) + " is not a 9-digit orgno");
     } else if (!IsValidOrgno(*value)) {
@@ -299,12 +300,11 @@ class Resolver {
 
   model::DesiredClient ResolveClient(const RawClient& raw) {
     const RawClientFields* over = OverrideFor(raw, raw_env_.name);
-    auto field = [&](auto member) { return Pick(raw.fields.*member, over ? &(over->*member) : nullptr); };
+    auto field = [&](auto member) -> const auto& { return Pick(raw.fields, over, member); };
     model::DesiredClient client;
     client.name = raw.name;
     client.display_name = Expand(field(&RawClientFields::display_name)).value_or(raw.name);
-    client.description =
-        Expand(field(&RawClientFields::description)).value_or(client.display_name);
+    client.description = Expand(field(&RawClientFields::description)).value_or(client.display_name);
     const auto& scopes = field(&RawClientFields::scopes);
     if (!raw.fields.scopes_given && !(over && over->scopes_given)) {
       Report(raw.origin, "missing required field 'scopes'", "a client needs at least one scope");
@@ -322,7 +322,7 @@ class Resolver {
 
   model::DesiredScope ResolveScope(const RawScope& raw) {
     const RawScopeFields* over = OverrideFor(raw, raw_env_.name);
-    auto field = [&](auto member) { return Pick(raw.fields.*member, over ? &(over->*member) : nullptr); };
+    auto field = [&](auto member) -> const auto& { return Pick(raw.fields, over, member); };
     model::DesiredScope scope;
     scope.name = raw.name;
     auto colon = raw.name.find(':');

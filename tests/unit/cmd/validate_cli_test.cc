@@ -2,13 +2,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace mpctl {
 namespace {
@@ -55,7 +55,8 @@ TEST(ValidateCliTest, UnknownFlagIsAnError) {
   Outcome o = Mpctl("validate --x");
   EXPECT_EQ(o.exit_code, 1);
   EXPECT_EQ(o.out, "");
-  EXPECT_EQ(o.err, "mpctl: error: unknown option '--x' for 'validate'; see 'mpctl validate --help'\n");
+  EXPECT_EQ(o.err,
+            "mpctl: error: unknown option '--x' for 'validate'; see 'mpctl validate --help'\n");
 }
 
 TEST(ValidateCliTest, UnknownCommandAndGlobalFlagAreErrors) {
@@ -98,8 +99,8 @@ TEST(ValidateCliTest, GoodManifestPrintsOneLinePerEnvironment) {
 }
 
 TEST(ValidateCliTest, SelectedEnvironmentNeedsOnlyItsVariables) {
-  Outcome o = Mpctl("-v validate -f examples/test-prod/mpctl.yaml -e test",
-                    "MPCTL_TEST_ADMIN_CLIENT_ID=a");
+  Outcome o =
+      Mpctl("-v validate -f examples/test-prod/mpctl.yaml -e test", "MPCTL_TEST_ADMIN_CLIENT_ID=a");
   EXPECT_EQ(o.err, "");
   EXPECT_EQ(o.exit_code, 0);
   EXPECT_EQ(o.out, "test: organization 310000108, 3 clients, 2 keys, 0 scopes\n");
@@ -114,8 +115,8 @@ TEST(ValidateCliTest, HelpAndVersion) {
   }
   Outcome validate_help = Mpctl("validate --help");
   EXPECT_EQ(validate_help.exit_code, 0);
-  for (const char* text : {"usage: mpctl validate", "--file", "--env", "0  the manifest is valid",
-                           "1  it is not"}) {
+  for (const char* text :
+       {"usage: mpctl validate", "--file", "--env", "0  the manifest is valid", "1  it is not"}) {
     EXPECT_THAT(validate_help.out, HasSubstr(text));
   }
   Outcome version = Mpctl("--version");
