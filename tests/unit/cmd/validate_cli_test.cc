@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -122,6 +123,22 @@ TEST(ValidateCliTest, HelpAndVersion) {
   Outcome version = Mpctl("--version");
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_EQ(version.out, "mpctl 0.1.0\n");
+}
+
+// conventions.md: every flag --help lists is in README.
+TEST(ValidateCliTest, EveryFlagInHelpIsInReadme) {
+  std::string readme = Slurp(fs::path(MPCTL_SOURCE_DIR) / "README.md");
+  static const std::regex kFlag("--[a-z][a-z-]+");
+  for (const char* args : {"--help", "validate --help"}) {
+    std::string help = Mpctl(args).out;
+    int flags = 0;
+    for (std::sregex_iterator it(help.begin(), help.end(), kFlag), end; it != end; ++it) {
+      ++flags;
+      EXPECT_TRUE(std::regex_search(readme, std::regex(it->str() + "(?![a-z-])")))
+          << it->str() << " from mpctl " << args << " is not in README";
+    }
+    EXPECT_GE(flags, 3) << args;
+  }
 }
 
 }  // namespace
