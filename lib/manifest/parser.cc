@@ -11,6 +11,7 @@
 #include "base/strings.h"
 #include "manifest/json_path.h"
 #include "manifest/rules.h"
+#include "manifest/wording.h"
 
 namespace mpctl::manifest {
 namespace {
@@ -69,12 +70,6 @@ const char* Describe(const YAML::Node& node) {
   }
 }
 
-std::string Quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
-
-std::string Position(const base::SourceLocation& at) {
-  return std::to_string(at.line) + ":" + std::to_string(at.column);
-}
-
 class Parser {
  public:
   Parser(const std::string& file, base::Diagnostics* diagnostics)
@@ -111,7 +106,7 @@ class Parser {
         manifest.owner = ReadText(e);
         if (manifest.owner && !IsValidClientName(manifest.owner->value)) {
           Report(manifest.owner->origin, "invalid owner " + Quoted(manifest.owner->value),
-                 "use 1 to 63 of a-z, 0-9 and '-'");
+                 kNameHint);
         }
       } else if (e.key == "environments") {
         environments = &e;
@@ -165,8 +160,8 @@ class Parser {
         std::string hint;
         if (name == "client_id" && &fields == &kClientFields) {
           hint = "pin a client id per environment under overrides.<env>.client_id";
-        } else if (auto match = base::ClosestMatch(name, fields)) {
-          hint = "did you mean " + Quoted(*match) + "?";
+        } else {
+          hint = DidYouMean(name, fields);
         }
         Report(Origin{key_at, member_path}, "unknown field " + Quoted(name), hint);
         if (had_unknown) *had_unknown = true;
@@ -260,8 +255,7 @@ class Parser {
       env.name = env_entry.key;
       env.origin = env_entry.key_origin;
       if (!IsValidClientName(env.name)) {
-        Report(env.origin, "invalid environment name " + Quoted(env.name),
-               "use 1 to 63 of a-z, 0-9 and '-'");
+        Report(env.origin, "invalid environment name " + Quoted(env.name), kNameHint);
       }
       auto fields = MapEntries(env_entry, kEnvironmentFields);
       if (!fields) continue;
@@ -481,14 +475,14 @@ class Parser {
   }
 
   std::vector<RawClient> ReadClients(const Entry& e) {
-    return ReadEntities<RawClient>(
-        e, "client", IsValidClientName, "use 1 to 63 of a-z, 0-9 and '-'", kClientFields,
-        kClientOverrideFields, [&](const auto& f) { return ReadClientFields(f); });
+    return ReadEntities<RawClient>(e, "client", IsValidClientName, kNameHint, kClientFields,
+                                   kClientOverrideFields,
+                                   [&](const auto& f) { return ReadClientFields(f); });
   }
 
   std::vector<RawScope> ReadScopes(const Entry& e) {
-    return ReadEntities<RawScope>(e, "scope", IsValidScopeName, "use 'prefix:subscope'",
-                                  kScopeFields, kScopeOverrideFields,
+    return ReadEntities<RawScope>(e, "scope", IsValidScopeName, kScopeHint, kScopeFields,
+                                  kScopeOverrideFields,
                                   [&](const auto& f) { return ReadScopeFields(f); });
   }
 
@@ -509,13 +503,7 @@ class Parser {
   void CheckEnvironmentName(const std::string& name, const Origin& origin,
                             const FieldList& declared) {
     if (std::find(declared.begin(), declared.end(), name) != declared.end()) return;
-    std::string hint;
-    if (auto match = base::ClosestMatch(name, declared)) {
-      hint = "did you mean " + Quoted(*match) + "?";
-    } else if (!declared.empty()) {
-      hint = "declared: " + base::Join(declared, ", ");
-    }
-    Report(origin, "unknown environment " + Quoted(name), hint);
+    Report(origin, "unknown environment " + Quoted(name), EnvironmentHint(name, declared));
   }
 
   template <typename Entity>

@@ -6,6 +6,7 @@
 
 #include "base/strings.h"
 #include "manifest/rules.h"
+#include "manifest/wording.h"
 #include "model/environment.h"
 
 namespace mpctl::manifest {
@@ -14,12 +15,6 @@ namespace {
 const std::vector<std::string> kIntegrationTypes = {"ansattporten", "api_klient",     "eformidling",
                                                     "idporten",     "idporten_saml2", "krr",
                                                     "maskinporten"};
-
-std::string Quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
-
-std::string Position(const base::SourceLocation& at) {
-  return std::to_string(at.line) + ":" + std::to_string(at.column);
-}
 
 // The override's value of `member` when it sets it, else the entry's.
 template <typename Fields, typename T>
@@ -131,7 +126,7 @@ class Resolver {
     if (!text) return "";
     if (!IsValidVariableName(text->value)) {
       Report(text->origin, Quoted(text->value) + " is not an environment variable name",
-             "use letters, digits and '_', not starting with a digit");
+             kVariableHint);
     }
     return text->value;
   }
@@ -162,8 +157,7 @@ class Resolver {
       admin.client_id = Expand(raw.client_id).value_or("");
       admin.kid = Expand(raw.kid).value_or("");
       if (raw.kid && !admin.kid.empty() && !IsValidKid(admin.kid)) {
-        Report(raw.kid->origin, Quoted(admin.kid) + " is not a valid kid",
-               "use letters, digits, '.', '_' and '-'");
+        Report(raw.kid->origin, Quoted(admin.kid) + " is not a valid kid", kKidHint);
       }
       if (auto file = Expand(raw.key_file)) admin.key_file = ResolvePath(context_.base_dir, *file);
       if (auto file = Expand(raw.certificate_file)) {
@@ -183,7 +177,7 @@ class Resolver {
       auto name = Expand(item);
       if (!name) continue;
       if (!IsValidScopeName(*name)) {
-        Report(item.origin, Quoted(*name) + " is not a scope name", "use 'prefix:subscope'");
+        Report(item.origin, Quoted(*name) + " is not a scope name", kScopeHint);
         continue;
       }
       auto [first, inserted] = seen.emplace(*name, item.origin.location);
@@ -212,8 +206,7 @@ class Resolver {
       if (auto kid = Expand(raw.kid)) {
         key.kid = *kid;
         if (!IsValidKid(key.kid)) {
-          Report(raw.kid->origin, Quoted(key.kid) + " is not a valid kid",
-                 "use letters, digits, '.', '_' and '-'");
+          Report(raw.kid->origin, Quoted(key.kid) + " is not a valid kid", kKidHint);
           ok = false;
         }
       } else {
@@ -237,7 +230,7 @@ class Resolver {
     if (raw.source == KeySource::kEnv) {
       if (!IsValidVariableName(*material)) {
         Report(raw.material.origin, Quoted(*material) + " is not an environment variable name",
-               "use letters, digits and '_', not starting with a digit");
+               kVariableHint);
         return std::nullopt;
       }
       if (!context_.expand_variables) return std::nullopt;
@@ -350,9 +343,8 @@ class Resolver {
         if (!type) continue;
         if (std::find(kIntegrationTypes.begin(), kIntegrationTypes.end(), *type) ==
             kIntegrationTypes.end()) {
-          auto match = base::ClosestMatch(*type, kIntegrationTypes);
           Report(item.origin, "unknown integration type " + Quoted(*type),
-                 match ? "did you mean " + Quoted(*match) + "?" : "");
+                 DidYouMean(*type, kIntegrationTypes));
           continue;
         }
         unique.insert(*type);
