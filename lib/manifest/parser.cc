@@ -246,17 +246,26 @@ class Parser {
     return prevent_destroy;
   }
 
+  // The members of a section keyed by names (environments, clients, scopes); bad names are
+  // reported and kept, so their contents are still checked.
+  std::vector<Entry> NamedEntries(const Entry& e, const std::string& kind,
+                                  bool (*valid_name)(std::string_view), const char* name_hint) {
+    auto entries = MapEntries(e, {});
+    if (!entries) return {};
+    for (const auto& entry : *entries) {
+      if (!valid_name(entry.key)) {
+        Report(entry.key_origin, "invalid " + kind + " name " + Quoted(entry.key), name_hint);
+      }
+    }
+    return *entries;
+  }
+
   std::vector<RawEnvironment> ReadEnvironments(const Entry& e) {
     std::vector<RawEnvironment> out;
-    auto entries = MapEntries(e, {});
-    if (!entries) return out;
-    for (const auto& env_entry : *entries) {
+    for (const auto& env_entry : NamedEntries(e, "environment", IsValidClientName, kNameHint)) {
       RawEnvironment env;
       env.name = env_entry.key;
       env.origin = env_entry.key_origin;
-      if (!IsValidClientName(env.name)) {
-        Report(env.origin, "invalid environment name " + Quoted(env.name), kNameHint);
-      }
       auto fields = MapEntries(env_entry, kEnvironmentFields);
       if (!fields) continue;
       for (const auto& f : *fields) {
@@ -450,15 +459,10 @@ class Parser {
                                    const FieldList& fields, const FieldList& override_fields,
                                    ReadFields read_fields) {
     std::vector<Entity> out;
-    auto entries = MapEntries(e, {});
-    if (!entries) return out;
-    for (const auto& entity_entry : *entries) {
+    for (const auto& entity_entry : NamedEntries(e, kind, valid_name, name_hint)) {
       Entity entity;
       entity.name = entity_entry.key;
       entity.origin = entity_entry.key_origin;
-      if (!valid_name(entity.name)) {
-        Report(entity.origin, "invalid " + kind + " name " + Quoted(entity.name), name_hint);
-      }
       auto members = MapEntries(entity_entry, fields);
       if (!members) continue;
       entity.fields = read_fields(*members);
