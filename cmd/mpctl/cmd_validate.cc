@@ -28,8 +28,8 @@ int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>&
       ("file,f", po::value(&file)->default_value("mpctl.yaml")->value_name("FILE"),
        "the manifest to check")
       ("env,e", po::value(&environments)->value_name("ENV"),
-       "check only this environment (repeatable; default: every one); ${VAR} is expanded "
-       "only for the environments checked")
+       "summarise only this environment, and need only its ${VAR}s (repeatable; default: "
+       "every one); the others are still checked apart from their variables")
       ("help,h", "print this help");
   // clang-format on
   const std::string usage =
