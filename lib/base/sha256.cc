@@ -1,5 +1,7 @@
 #include "base/sha256.h"
 
+#include <algorithm>
+
 #include "base/strings.h"
 
 namespace mpctl::base {
@@ -67,13 +69,22 @@ void Sha256::Block(const std::uint8_t* block) {
 
 void Sha256::Update(std::string_view bytes) {
   length_ += bytes.size();
-  for (char ch : bytes) {
-    buffer_[buffered_++] = static_cast<std::uint8_t>(ch);
-    if (buffered_ == buffer_.size()) {
-      Block(buffer_.data());
-      buffered_ = 0;
-    }
+  const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  std::size_t size = bytes.size();
+  if (buffered_ > 0) {
+    std::size_t take = std::min(size, buffer_.size() - buffered_);
+    std::copy_n(data, take, buffer_.begin() + static_cast<std::ptrdiff_t>(buffered_));
+    buffered_ += take;
+    data += take;
+    size -= take;
+    if (buffered_ < buffer_.size()) return;
+    Block(buffer_.data());
+    buffered_ = 0;
   }
+  // Whole blocks straight from the input; only the tail is copied.
+  for (; size >= buffer_.size(); data += buffer_.size(), size -= buffer_.size()) Block(data);
+  std::copy_n(data, size, buffer_.begin());
+  buffered_ = size;
 }
 
 std::array<std::uint8_t, 32> Sha256::Finish() {
