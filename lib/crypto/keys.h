@@ -34,6 +34,7 @@ enum class KeyFormat {
   kJwk,             // a JWK JSON object
   kPrivatePem,      // a private key PEM (only with PrivateKeyPolicy::kDerivePublic)
   kPrivateJwk,      // a JWK with private members (only with kDerivePublic)
+  kPrivateDer,      // DER private key, PKCS#1 or PKCS#8 (only with kDerivePublic)
 };
 /// A short human name, e.g. "PEM public key (SPKI)".
 const char* Describe(KeyFormat format);
@@ -83,6 +84,8 @@ std::string RandomBytes(std::size_t count);
 bool VerifySignature(const RsaPublicKey& key, std::string_view alg, std::string_view data,
                      std::string_view signature);
 
+struct CertificateBundle;
+
 /// An RSA private key. Movable, not copyable; frees the OpenSSL object.
 class PrivateKey {
  public:
@@ -106,6 +109,9 @@ class PrivateKey {
   struct Impl;
 
  private:
+  friend base::Result<CertificateBundle> LoadPkcs12(std::string_view der,
+                                                    const base::Secret& password,
+                                                    std::string_view origin);
   explicit PrivateKey(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,45 @@
+// Test support: RSA keys, certificates and PKCS#12 bundles made at run time with OpenSSL, so
+// that no test commits a private key. Every function aborts (MPCTL_CHECK) when OpenSSL fails;
+// inputs are PEM produced by these functions or by crypto::PrivateKey::ToPem.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mpctl::testing {
+
+/// A new RSA private key of `bits` as PKCS#8 PEM. Any size, also ones lib/crypto refuses.
+std::string GenerateRsaPem(int bits = 2048);
+
+/// The private key as PKCS#1 PEM ("-----BEGIN RSA PRIVATE KEY-----").
+std::string Pkcs1PrivatePem(std::string_view private_pem);
+/// The private key as PKCS#8 DER.
+std::string PrivateKeyDer(std::string_view private_pem);
+/// Its public key as SPKI PEM ("-----BEGIN PUBLIC KEY-----").
+std::string SpkiPem(std::string_view private_pem);
+/// Its public key as PKCS#1 PEM ("-----BEGIN RSA PUBLIC KEY-----").
+std::string Pkcs1PublicPem(std::string_view private_pem);
+/// Its public key as SPKI DER.
+std::string SpkiDer(std::string_view private_pem);
+/// Its public key as PKCS#1 DER (RSAPublicKey).
+std::string Pkcs1PublicDer(std::string_view private_pem);
+
+/// An X.509 v3 certificate (PEM) for the key `subject_key_pem` with subject CN=`subject_cn`,
+/// issued (SHA-256) by `issuer_key_pem` as CN=`issuer_cn`, valid from now for `days`.
+std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_view subject_cn,
+                                std::string_view issuer_key_pem, std::string_view issuer_cn,
+                                int days = 365);
+/// A self-signed certificate (PEM) for `private_pem`.
+std::string SelfSignedCertificatePem(std::string_view private_pem,
+                                     std::string_view common_name = "mpctl test");
+
+/// The decoded body of the first PEM block of `pem` (e.g. a certificate's DER).
+std::string PemToDer(std::string_view pem);
+
+/// A PKCS#12 bundle (DER bytes) with the key, its certificate and `ca_pems` (in that order),
+/// encrypted with `password` using OpenSSL's defaults (AES-256, PBKDF2, SHA-256 MAC).
+std::string MakePkcs12(std::string_view private_pem, std::string_view cert_pem,
+                       const std::vector<std::string>& ca_pems, std::string_view password);
+
+}  // namespace mpctl::testing
