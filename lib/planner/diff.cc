@@ -54,6 +54,17 @@ std::string QuotedList(const std::vector<std::string>& values) {
   return out;
 }
 
+void ProtectEntries(const std::vector<model::DesiredState>& states, DiffOptions& options) {
+  for (const model::DesiredState& state : states) {
+    for (const model::DesiredClient& c : state.clients) {
+      if (c.prevent_destroy) options.protected_clients.insert(c.name);
+    }
+    for (const model::DesiredScope& s : state.scopes) {
+      if (s.prevent_destroy) options.protected_scopes.insert(s.name);
+    }
+  }
+}
+
 plan::EnvironmentPlan Diff(const model::DesiredState& desired, const model::LiveState& live,
                            const DiffOptions& options) {
   plan::EnvironmentPlan out;
