@@ -166,6 +166,17 @@ void RenderAction(Out& out, const Action& a) {
   }
 }
 
+void RenderMessages(Out& out, std::string_view title, std::string_view color,
+                    std::string_view mark, const std::vector<plan::Message>& messages) {
+  if (messages.empty()) return;
+  out << title << "\n";
+  for (const plan::Message& m : messages) {
+    out << "  ";
+    out.Paint(color, mark) << " " << m.address << ": " << Printable(m.message) << "\n";
+  }
+  out << "\n";
+}
+
 }  // namespace
 
 std::string SummaryLine(const plan::Summary& s) {
@@ -186,14 +197,7 @@ std::string RenderEnvironmentText(const plan::EnvironmentPlan& env, const TextOp
     RenderAction(out, a);
     out << "\n";
   }
-  if (!env.warnings.empty()) {
-    out << "Warnings:\n";
-    for (const plan::Message& w : env.warnings) {
-      out << "  ";
-      out.Paint(kYellow, "!") << " " << w.address << ": " << Printable(w.message) << "\n";
-    }
-    out << "\n";
-  }
+  RenderMessages(out, "Warnings:", kYellow, "!", env.warnings);
   if (options.show_unmanaged == ShowUnmanaged::kYes && !env.unmanaged.empty()) {
     out << "Unmanaged clients (neither pinned nor tagged; never changed):\n";
     for (const plan::Unmanaged& u : env.unmanaged) {
@@ -201,14 +205,7 @@ std::string RenderEnvironmentText(const plan::EnvironmentPlan& env, const TextOp
     }
     out << "\n";
   }
-  if (!env.errors.empty()) {
-    out << "Errors:\n";
-    for (const plan::Message& e : env.errors) {
-      out << "  ";
-      out.Paint(kRed, "error:") << " " << e.address << ": " << Printable(e.message) << "\n";
-    }
-    out << "\n";
-  }
+  RenderMessages(out, "Errors:", kRed, "error:", env.errors);
   out << SummaryLine(env.summary) << "\n";
   if (!env.errors.empty()) {
     out.Paint(kRed, "Plan failed: " + std::to_string(env.errors.size()) +
