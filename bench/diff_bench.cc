@@ -93,8 +93,8 @@ int main(int argc, char** argv) {
   std::printf("actions: %zu\n", plan.environments[0].actions.size());
   std::printf("diff: %.1f ms wall, %.1f ms cpu (the live fingerprint inside it: %.1f ms wall)\n",
               Ms(diffed - start), cpu_diff, Ms(fingerprint_end - fingerprint_start));
-  std::printf("render text + json: %.1f ms (%zu + %zu bytes)\n", Ms(rendered - diffed),
-              text.size(), json.size());
+  std::printf("render text + json: %.1f ms (%zu + %zu bytes)\n", Ms(rendered - diffed), text.size(),
+              json.size());
   std::printf("peak rss: %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
   return 0;
 }

@@ -41,8 +41,13 @@ class Canon {
 };
 
 void AddClient(Canon& canon, const model::LiveClient& c, const std::string& claim) {
-  canon.Add("client").Add(c.client_id).Add(claim).Add(c.client_name).Add(c.description)
-      .AddSet(c.scopes).Add(c.integration_type);
+  canon.Add("client")
+      .Add(c.client_id)
+      .Add(claim)
+      .Add(c.client_name)
+      .Add(c.description)
+      .AddSet(c.scopes)
+      .Add(c.integration_type);
   if (!c.keys) {
     canon.Add("keys-unread");
     return;
@@ -54,14 +59,14 @@ void AddClient(Canon& canon, const model::LiveClient& c, const std::string& clai
            std::tie(b->kid, b->n, b->e, b->alg, b->use);
   });
   canon.Add(std::to_string(keys.size()));
-  for (const model::PublicKey* k : keys) canon.Add(k->kid).Add(k->alg).Add(k->use).Add(k->n).Add(k->e);
+  for (const model::PublicKey* k : keys)
+    canon.Add(k->kid).Add(k->alg).Add(k->use).Add(k->n).Add(k->e);
 }
 
 }  // namespace
 
 std::string LiveFingerprint(const model::LiveState& live, std::string_view owner,
-                            const std::set<std::string>& pinned_client_ids,
-                            ScopesManaged scopes) {
+                            const std::set<std::string>& pinned_client_ids, ScopesManaged scopes) {
   // Claimed clients in id order, so the API's list order does not matter.
   std::vector<std::pair<const model::LiveClient*, std::string>> claimed;
   for (const model::LiveClient& c : live.clients) {
@@ -86,10 +91,18 @@ std::string LiveFingerprint(const model::LiveState& live, std::string_view owner
     return std::tie(a->name, a->active) < std::tie(b->name, b->active);
   });
   for (const model::LiveScope* s : owned) {
-    canon.Add("scope").Add(s->name).Add(s->prefix).Add(s->subscope).Add(s->description)
-        .Add(s->long_description).Add(s->visibility).Add(s->active ? "active" : "inactive")
-        .AddSet(s->allowed_integration_types).Add(std::to_string(s->at_max_age))
-        .Add(s->accessible_for_all ? "all" : "granted").Add(s->delegation_source);
+    canon.Add("scope")
+        .Add(s->name)
+        .Add(s->prefix)
+        .Add(s->subscope)
+        .Add(s->description)
+        .Add(s->long_description)
+        .Add(s->visibility)
+        .Add(s->active ? "active" : "inactive")
+        .AddSet(s->allowed_integration_types)
+        .Add(std::to_string(s->at_max_age))
+        .Add(s->accessible_for_all ? "all" : "granted")
+        .Add(s->delegation_source);
   }
   std::vector<std::tuple<std::string, std::string, std::string>> grants;
   for (const model::ScopeAccess& a : live.granted_access) {

@@ -17,11 +17,14 @@ using plan::ResourceType;
 // (renderers, applier, reviewers) sees the same sequence.
 int Phase(const plan::Action& a) {
   switch (a.type) {
-    case ResourceType::kScope: return a.kind == ActionKind::kDelete ? 7 : 0;
-    case ResourceType::kScopeAccess: return a.kind == ActionKind::kDelete ? 5 : 1;
+    case ResourceType::kScope:
+      return a.kind == ActionKind::kDelete ? 7 : 0;
+    case ResourceType::kScopeAccess:
+      return a.kind == ActionKind::kDelete ? 5 : 1;
     case ResourceType::kClient:
       return a.kind == ActionKind::kCreate ? 2 : a.kind == ActionKind::kUpdate ? 3 : 6;
-    case ResourceType::kClientKeys: return 4;
+    case ResourceType::kClientKeys:
+      return 4;
   }
   return 0;
 }

@@ -90,7 +90,8 @@ void DiffKeys(Context& ctx, const model::DesiredClient& desired, const model::Li
     if (change.add.empty() && change.remove.empty() && change.replace.empty()) return;
     a.kind = plan::ActionKind::kUpdate;
     a.client_id = live->client_id;
-    for (const model::PublicKey& k : SortedByKid(*live->keys)) a.before_keys.push_back(Reference(k));
+    for (const model::PublicKey& k : SortedByKid(*live->keys))
+      a.before_keys.push_back(Reference(k));
     a.changes.push_back(std::move(change));
   }
   a.address = std::move(address);

@@ -14,7 +14,8 @@ namespace mpctl::testing {
 
 base::Result<std::string> ReadText(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return base::MakeError(base::ErrorCode::kNotFound, "cannot read '" + path.string() + "'");
+  if (!in)
+    return base::MakeError(base::ErrorCode::kNotFound, "cannot read '" + path.string() + "'");
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();

@@ -144,8 +144,9 @@ base::Result<rapidjson::Document> Parse(std::string_view text) {
   rapidjson::Document doc;
   doc.Parse(text.data(), text.size());
   if (doc.HasParseError() || !doc.IsObject()) {
-    return base::MakeError(base::ErrorCode::kInvalidInput,
-                           "not a JSON object (offset " + std::to_string(doc.GetErrorOffset()) + ")");
+    return base::MakeError(
+        base::ErrorCode::kInvalidInput,
+        "not a JSON object (offset " + std::to_string(doc.GetErrorOffset()) + ")");
   }
   return doc;
 }
