@@ -26,8 +26,7 @@ model::LiveClient* FindClient(model::LiveState& live, const std::string& id) {
 
 void WriteClient(model::LiveClient& c, const Action& a) {
   c.client_name = Text(a, "client_name");
-  const std::string& description = Text(a, "description");
-  c.description = description.empty() ? a.ownership_tag : description + " " + a.ownership_tag;
+  c.description = plan::DescriptionToWrite(a);
   c.scopes = List(a, "scopes");
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "model/ownership.h"
 #include "plan/key_material.h"
 #include "support/plan_builders.h"
 
@@ -96,6 +97,16 @@ TEST(PlanJsonTest, CarriesNoKeyMaterial) {
   EXPECT_EQ(json.find("n-SECRET-LOOKING-MATERIAL"), std::string::npos);
   EXPECT_EQ(json.find("\"n\""), std::string::npos);
   EXPECT_NE(json.find("tp-SECRET-LOOKING-MATERIAL"), std::string::npos) << "thumbprints stay";
+}
+
+TEST(PlanTest, DescriptionToWriteCarriesTheTag) {
+  Action a;
+  a.ownership_tag = "[mpctl:team/sync]";
+  a.after["description"] = std::string("Sends invoices");
+  EXPECT_EQ(DescriptionToWrite(a), "Sends invoices [mpctl:team/sync]");
+  EXPECT_EQ(model::WithOwnershipTag("Sends invoices", "team", "sync"), DescriptionToWrite(a));
+  a.after["description"] = std::string();
+  EXPECT_EQ(DescriptionToWrite(a), "[mpctl:team/sync]");
 }
 
 TEST(KeyMaterialTest, FailsWhenTheManifestNoLongerHoldsTheKey) {
