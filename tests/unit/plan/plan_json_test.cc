@@ -79,6 +79,32 @@ TEST(PlanJsonTest, RejectsMalformedInputNamingThePath) {
             "format_version: '2' is not supported (this mpctl reads '1'); make the plan again");
 }
 
+TEST(PlanJsonTest, RejectsWrongShapesWithoutCrashing) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"([])", "a plan is a JSON object"},
+      {R"({"format_version": 1})", "format_version: expected a string"},
+      {R"({"format_version": "1", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "environments": [1]})",
+       "environments[0]: expected an object"},
+      {R"({"format_version": "1", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "environments": [{"name": "t", "organization": "o", "api_url": "u",
+          "live_fingerprint": "f", "summary": [], "actions": "x"}]})",
+       "environments[0].summary: expected an object"},
+      {R"({"format_version": "1", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "environments": [{"name": "t", "organization": "o", "api_url": "u",
+          "live_fingerprint": "f", "summary": {"create": 0, "update": 0, "delete": 0,
+          "unchanged": 0, "unmanaged": 0, "orphaned": 0}, "actions": [{"address": "a",
+          "action": "create", "type": "client", "name": "n", "after": {"x": {}}}]}]})",
+       "environments[0].actions[0].after.x: expected a string, integer, boolean or array of "
+       "strings"},
+  };
+  for (const auto& [json, message] : cases) {
+    auto result = ReadPlanJson(json);
+    ASSERT_FALSE(result.ok()) << json;
+    EXPECT_EQ(result.error().message, message);
+  }
+}
+
 TEST(PlanJsonTest, RoundTripsEveryField) {
   Plan original = SamplePlan();
   std::string json = WritePlanJson(original);
