@@ -78,21 +78,18 @@ base::Result<plan::Plan> PlanCase(const std::filesystem::path& dir, CaseOptions*
   auto live = ReadLiveJson(*live_text, dir.parent_path().parent_path() / "keys");
   if (!live.ok()) return live.error().WithContext("live.json");
 
+  // Protection comes from every environment, even those the case does not plan.
   planner::ProtectEntries(loaded.manifest->states, options->diff);
-  plan::Plan plan;
-  plan.tool_version = "golden";
-  plan.manifest_path = loaded.manifest->path;
-  plan.manifest_sha256 = loaded.manifest->sha256;
+  std::vector<model::DesiredState> planned;
   for (const model::DesiredState& env : loaded.manifest->states) {
-    const std::string& name = env.environment.name;
-    if (!options->environments.empty() &&
-        std::ranges::find(options->environments, name) == options->environments.end()) {
-      continue;
+    if (options->environments.empty() ||
+        std::ranges::find(options->environments, env.environment.name) !=
+            options->environments.end()) {
+      planned.push_back(env);
     }
-    model::LiveState state;
-    if (auto it = live->find(name); it != live->end()) state = it->second;
-    plan.environments.push_back(planner::Diff(env, state, options->diff));
   }
+  plan::Plan plan = planner::MakePlan({"golden", loaded.manifest->path, loaded.manifest->sha256},
+                                      planned, *live, options->diff);
   if (case_options != nullptr) *case_options = options->render;
   return plan;
 }
