@@ -95,7 +95,7 @@ struct Summary {
   int del = 0;        // "delete" in JSON
   int unchanged = 0;  // desired clients, scopes and grants that need no action
   int unmanaged = 0;
-  int orphaned = 0;   // orphans left in place (without --prune)
+  int orphaned = 0;  // orphans left in place (without --prune)
 };
 
 /// The plan for one environment.
@@ -127,6 +127,10 @@ struct Plan {
   /// True when any environment has an error.
   bool has_errors() const;
 };
+
+/// The description a client create or update writes: `after.description`, one space and
+/// `ownership_tag` (the tag alone when the description is empty), as design §10 fixes it.
+std::string DescriptionToWrite(const Action& action);
 
 /// Recomputes `summary.create/update/del` from the actions (the other counts are Diff's).
 void CountActions(EnvironmentPlan& plan);

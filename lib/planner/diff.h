@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "model/state.h"
 #include "plan/plan.h"
@@ -37,6 +39,10 @@ struct DiffOptions {
   const model::DesiredState* previous = nullptr;
 };
 
+/// Adds to `options.protected_clients/protected_scopes` every entry that has prevent_destroy in
+/// any of `states` (pass every environment the manifest resolved, not only the planned one).
+void ProtectEntries(const std::vector<model::DesiredState>& states, DiffOptions& options);
+
 /// The plan for `desired.environment` given `live`. Never fails: problems that forbid applying
 /// (two live clients claiming one entry, a pin to a missing client, an unusable scope, a
 /// prevent_destroy violation) are listed in `errors`. Actions come in applier order: provider
@@ -45,5 +51,17 @@ struct DiffOptions {
 /// list order give the same plan.
 plan::EnvironmentPlan Diff(const model::DesiredState& desired, const model::LiveState& live,
                            const DiffOptions& options);
+
+/// Where a plan comes from, for its header (design §10).
+struct PlanSource {
+  std::string tool_version;
+  std::string manifest_path;    // as given to -f
+  std::string manifest_sha256;  // hex SHA-256 of the manifest's bytes
+};
+
+/// The plan over `states` (in their order): each is diffed against `live` of the same
+/// environment name (none: an empty live state), after ProtectEntries(states, options).
+plan::Plan MakePlan(const PlanSource& source, const std::vector<model::DesiredState>& states,
+                    const std::map<std::string, model::LiveState>& live, DiffOptions options);
 
 }  // namespace mpctl::planner

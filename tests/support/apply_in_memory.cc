@@ -26,8 +26,7 @@ model::LiveClient* FindClient(model::LiveState& live, const std::string& id) {
 
 void WriteClient(model::LiveClient& c, const Action& a) {
   c.client_name = Text(a, "client_name");
-  const std::string& description = Text(a, "description");
-  c.description = description.empty() ? a.ownership_tag : description + " " + a.ownership_tag;
+  c.description = plan::DescriptionToWrite(a);
   c.scopes = List(a, "scopes");
 }
 
@@ -103,10 +102,18 @@ void ApplyAccess(const Action& a, model::LiveState& live) {
 void ApplyInMemory(const plan::EnvironmentPlan& plan, model::LiveState& live) {
   for (const Action& a : plan.actions) {
     switch (a.type) {
-      case plan::ResourceType::kClient: ApplyClient(a, live); break;
-      case plan::ResourceType::kClientKeys: ApplyKeys(a, live); break;
-      case plan::ResourceType::kScope: ApplyScope(a, live); break;
-      case plan::ResourceType::kScopeAccess: ApplyAccess(a, live); break;
+      case plan::ResourceType::kClient:
+        ApplyClient(a, live);
+        break;
+      case plan::ResourceType::kClientKeys:
+        ApplyKeys(a, live);
+        break;
+      case plan::ResourceType::kScope:
+        ApplyScope(a, live);
+        break;
+      case plan::ResourceType::kScopeAccess:
+        ApplyAccess(a, live);
+        break;
     }
   }
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "model/ownership.h"
 #include "plan/key_material.h"
 #include "support/plan_builders.h"
 
@@ -24,7 +25,8 @@ Plan SamplePlan() {
   update.kind = ActionKind::kUpdate;
   update.name = "p:s";
   update.before = {{"at_max_age", std::int64_t{0}}, {"accessible_for_all", false}};
-  update.after = {{"at_max_age", std::int64_t{120}}, {"accessible_for_all", true},
+  update.after = {{"at_max_age", std::int64_t{120}},
+                  {"accessible_for_all", true},
                   {"allowed_integration_types", std::vector<std::string>{"maskinporten"}},
                   {"description", std::string("Read")}};
   Change c;
@@ -77,6 +79,32 @@ TEST(PlanJsonTest, RejectsMalformedInputNamingThePath) {
             "format_version: '2' is not supported (this mpctl reads '1'); make the plan again");
 }
 
+TEST(PlanJsonTest, RejectsWrongShapesWithoutCrashing) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"([])", "a plan is a JSON object"},
+      {R"({"format_version": 1})", "format_version: expected a string"},
+      {R"({"format_version": "1", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "environments": [1]})",
+       "environments[0]: expected an object"},
+      {R"({"format_version": "1", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "environments": [{"name": "t", "organization": "o", "api_url": "u",
+          "live_fingerprint": "f", "summary": [], "actions": "x"}]})",
+       "environments[0].summary: expected an object"},
+      {R"({"format_version": "1", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "environments": [{"name": "t", "organization": "o", "api_url": "u",
+          "live_fingerprint": "f", "summary": {"create": 0, "update": 0, "delete": 0,
+          "unchanged": 0, "unmanaged": 0, "orphaned": 0}, "actions": [{"address": "a",
+          "action": "create", "type": "client", "name": "n", "after": {"x": {}}}]}]})",
+       "environments[0].actions[0].after.x: expected a string, integer, boolean or array of "
+       "strings"},
+  };
+  for (const auto& [json, message] : cases) {
+    auto result = ReadPlanJson(json);
+    ASSERT_FALSE(result.ok()) << json;
+    EXPECT_EQ(result.error().message, message);
+  }
+}
+
 TEST(PlanJsonTest, RoundTripsEveryField) {
   Plan original = SamplePlan();
   std::string json = WritePlanJson(original);
@@ -95,6 +123,16 @@ TEST(PlanJsonTest, CarriesNoKeyMaterial) {
   EXPECT_EQ(json.find("n-SECRET-LOOKING-MATERIAL"), std::string::npos);
   EXPECT_EQ(json.find("\"n\""), std::string::npos);
   EXPECT_NE(json.find("tp-SECRET-LOOKING-MATERIAL"), std::string::npos) << "thumbprints stay";
+}
+
+TEST(PlanTest, DescriptionToWriteCarriesTheTag) {
+  Action a;
+  a.ownership_tag = "[mpctl:team/sync]";
+  a.after["description"] = std::string("Sends invoices");
+  EXPECT_EQ(DescriptionToWrite(a), "Sends invoices [mpctl:team/sync]");
+  EXPECT_EQ(model::WithOwnershipTag("Sends invoices", "team", "sync"), DescriptionToWrite(a));
+  a.after["description"] = std::string();
+  EXPECT_EQ(DescriptionToWrite(a), "[mpctl:team/sync]");
 }
 
 TEST(KeyMaterialTest, FailsWhenTheManifestNoLongerHoldsTheKey) {
