@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "emulator_e2e.h"
+#include "support/test_keys.h"
 
 namespace mpctl::testing {
 namespace {
@@ -170,6 +171,76 @@ TEST_F(EmulatorRobustnessTest, BadSeedFailsWithItsLocation) {
   std::string text((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
   EXPECT_EQ(text, "mpctl-emulator: error: " + dir_ +
                       "/bad.yaml:2:12: organisations[0].orgno: '12345' is not a 9-digit orgno\n");
+}
+
+}  // namespace
+}  // namespace mpctl::testing
+
+namespace mpctl::testing {
+namespace {
+
+TEST_F(EmulatorRobustnessTest, ExampleSeedServesTheDemoAdminClient) {
+  admin_ = std::make_unique<AdminFixture>(dir_);  // only for its key and admin.pub.pem
+  setenv("MPCTL_DEMO_ADMIN_PUBLIC_KEY", (dir_ + "/admin.pub.pem").c_str(), 1);
+  emu_ = EmulatorProcess::Start({"--seed", MPCTL_SOURCE_DIR "/examples/emulator-seed.yaml"}, dir_);
+  ASSERT_TRUE(emu_);
+  for (const char* kid : {"demo-admin-test", "payments-admin-test-2026"}) {
+    GrantSpec spec;
+    spec.client_id = "demo-admin";
+    spec.kid = kid;
+    spec.scope = "idporten:dcr.read idporten:scopes.read";
+    auto [status, body] = PostGrant(emu_->base_url(), admin_->Grant(emu_->base_url(), spec));
+    EXPECT_EQ(status, 200) << body;
+  }
+  Reply scopes = Call("GET", "/api/v1/scopes/all?accessible_for_all=true", "", "");
+  ASSERT_EQ(scopes.status, 200);
+  EXPECT_STREQ(scopes.json[0]["name"].GetString(), "difi:open");
+}
+
+}  // namespace
+}  // namespace mpctl::testing
+
+namespace mpctl::testing {
+namespace {
+
+TEST_F(EmulatorRobustnessTest, TlsServesHttps) {
+  std::string key = GenerateRsaPem();
+  std::ofstream(dir_ + "/tls.key") << key;
+  std::ofstream(dir_ + "/tls.crt") << SelfSignedCertificatePem(key, "127.0.0.1");
+  Start({"--tls-cert", dir_ + "/tls.crt", "--tls-key", dir_ + "/tls.key"});
+  EXPECT_EQ(emu_->base_url().rfind("https://127.0.0.1:", 0), 0u) << emu_->base_url();
+  Reply meta = Call("GET", "/.well-known/oauth-authorization-server", "", "");
+  ASSERT_EQ(meta.status, 200);
+  EXPECT_EQ(meta.json["issuer"].GetString(), emu_->base_url() + "/");
+  EXPECT_EQ(Call("GET", "/api/v1/clients").status, 200);
+}
+
+TEST_F(EmulatorRobustnessTest, LatencyDelaysApiRequests) {
+  Start({"--latency", "300"});
+  auto begin = std::chrono::steady_clock::now();
+  EXPECT_EQ(Call("GET", "/api/v1/scopes/all", "", "").status, 200);
+  EXPECT_GE(std::chrono::steady_clock::now() - begin, std::chrono::milliseconds(300));
+}
+
+TEST_F(EmulatorRobustnessTest, EveryHelpFlagIsInTheReadme) {
+  std::string command =
+      std::string(MPCTL_BINARY_DIR "/cmd/mpctl-emulator/mpctl-emulator --help > ") + dir_ +
+      "/help.txt";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::ifstream help_file(dir_ + "/help.txt");
+  std::string help((std::istreambuf_iterator<char>(help_file)), std::istreambuf_iterator<char>());
+  std::ifstream readme_file(MPCTL_SOURCE_DIR "/README.md");
+  std::string readme((std::istreambuf_iterator<char>(readme_file)),
+                     std::istreambuf_iterator<char>());
+  int flags = 0;
+  for (std::size_t at = help.find("--"); at != std::string::npos; at = help.find("--", at + 2)) {
+    std::size_t end = help.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", at + 2);
+    std::string flag = help.substr(at, end - at);
+    if (flag.size() < 4) continue;
+    ++flags;
+    EXPECT_NE(readme.find("`" + flag), std::string::npos) << flag << " is not in README";
+  }
+  EXPECT_GE(flags, 25);
 }
 
 }  // namespace
