@@ -56,6 +56,7 @@ TEST_F(EmulatorRobustnessTest, SameFaultSeedInjectsTheSameFaults) {
   EXPECT_LT(faults, 35);
   EXPECT_NE(std::find(first.begin(), first.end(), 0), first.end());  // a dropped connection
   EmulatorStats stats = emu_->Stats();
+  EXPECT_EQ(stats.Requests("GET /api/v1/clients"), 40);  // faulted requests count too
   EXPECT_EQ(stats.faults_total, stats.faults["500"] + stats.faults["503"] +
                                     stats.faults["429"] + stats.faults["drop"]);
 }
