@@ -246,3 +246,22 @@ TEST_F(EmulatorRobustnessTest, EveryHelpFlagIsInTheReadme) {
 
 }  // namespace
 }  // namespace mpctl::testing
+
+namespace mpctl::testing {
+namespace {
+
+TEST_F(EmulatorRobustnessTest, DemoHelperStartsAndStopsTheEmulatorCleanly) {
+  std::string command = "bash -c 'set -euo pipefail; source " MPCTL_SOURCE_DIR
+                        "/scripts/emulator.sh; emulator_start " MPCTL_BINARY_DIR " " +
+                        dir_ + "/demo; curl -sf \"$MPCTL_TEST_AUTH_SERVER\".well-known/"
+                        "oauth-authorization-server >/dev/null; emulator_stop' > " +
+                        dir_ + "/demo.txt 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  std::ifstream out(dir_ + "/demo.txt");
+  std::string text((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text.rfind("listening on http://127.0.0.1:", 0), 0u) << text;
+  EXPECT_NE(text.find("\nemulator stopped (exit status 0)\n"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace mpctl::testing
