@@ -3,7 +3,9 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 #include "emulator_e2e.h"
 #include "support/test_keys.h"
@@ -261,6 +263,34 @@ TEST_F(EmulatorRobustnessTest, DemoHelperStartsAndStopsTheEmulatorCleanly) {
   std::string text((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
   EXPECT_EQ(text.rfind("listening on http://127.0.0.1:", 0), 0u) << text;
   EXPECT_NE(text.find("\nemulator stopped (exit status 0)\n"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace mpctl::testing
+
+namespace mpctl::testing {
+namespace {
+
+TEST_F(EmulatorRobustnessTest, ConcurrentWritesAreAllKeptAndPersisted) {
+  Start();
+  std::vector<std::thread> writers;
+  std::atomic<int> created{0};
+  for (int t = 0; t < 8; ++t) {
+    writers.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i) {
+        std::string id = CreateClient("w" + std::to_string(t) + "-" + std::to_string(i));
+        if (!id.empty()) ++created;
+        Call("GET", "/api/v1/clients/" + id + "/jwks");
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(created.load(), 80);
+  EXPECT_EQ(emu_->Stats().writes, 80);
+  emu_->Kill();
+  ASSERT_TRUE(emu_->Restart());
+  token_ = admin_->Token(emu_->base_url());
+  EXPECT_EQ(Call("GET", "/api/v1/clients").json.Size(), 80u);
 }
 
 }  // namespace
