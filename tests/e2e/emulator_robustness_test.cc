@@ -176,11 +176,6 @@ TEST_F(EmulatorRobustnessTest, BadSeedFailsWithItsLocation) {
                       "/bad.yaml:2:12: organisations[0].orgno: '12345' is not a 9-digit orgno\n");
 }
 
-}  // namespace
-}  // namespace mpctl::testing
-
-namespace mpctl::testing {
-namespace {
 
 TEST_F(EmulatorRobustnessTest, ExampleSeedServesTheDemoAdminClient) {
   admin_ = std::make_unique<AdminFixture>(dir_);  // only for its key and admin.pub.pem
@@ -200,11 +195,6 @@ TEST_F(EmulatorRobustnessTest, ExampleSeedServesTheDemoAdminClient) {
   EXPECT_STREQ(scopes.json[0]["name"].GetString(), "difi:open");
 }
 
-}  // namespace
-}  // namespace mpctl::testing
-
-namespace mpctl::testing {
-namespace {
 
 TEST_F(EmulatorRobustnessTest, TlsServesHttps) {
   std::string key = GenerateRsaPem();
@@ -246,11 +236,6 @@ TEST_F(EmulatorRobustnessTest, EveryHelpFlagIsInTheReadme) {
   EXPECT_GE(flags, 25);
 }
 
-}  // namespace
-}  // namespace mpctl::testing
-
-namespace mpctl::testing {
-namespace {
 
 TEST_F(EmulatorRobustnessTest, DemoHelperStartsAndStopsTheEmulatorCleanly) {
   std::string command = "bash -c 'set -euo pipefail; source " MPCTL_SOURCE_DIR
@@ -265,11 +250,6 @@ TEST_F(EmulatorRobustnessTest, DemoHelperStartsAndStopsTheEmulatorCleanly) {
   EXPECT_NE(text.find("\nemulator stopped (exit status 0)\n"), std::string::npos) << text;
 }
 
-}  // namespace
-}  // namespace mpctl::testing
-
-namespace mpctl::testing {
-namespace {
 
 TEST_F(EmulatorRobustnessTest, ConcurrentWritesAreAllKeptAndPersisted) {
   Start();
@@ -291,6 +271,38 @@ TEST_F(EmulatorRobustnessTest, ConcurrentWritesAreAllKeptAndPersisted) {
   ASSERT_TRUE(emu_->Restart());
   token_ = admin_->Token(emu_->base_url());
   EXPECT_EQ(Call("GET", "/api/v1/clients").json.Size(), 80u);
+}
+
+
+TEST_F(EmulatorRobustnessTest, IssuerAndApiPrefixCanBeChanged) {
+  admin_ = std::make_unique<AdminFixture>(dir_);
+  auto args = admin_->EmulatorArgs();
+  for (const char* flag : {"--issuer", "https://test.maskinporten.no/", "--api-prefix",
+                           "/custom/v1"}) {
+    args.push_back(flag);
+  }
+  emu_ = EmulatorProcess::Start(args, dir_);
+  ASSERT_TRUE(emu_);
+  Reply meta = Call("GET", "/.well-known/oauth-authorization-server", "", "");
+  EXPECT_STREQ(meta.json["issuer"].GetString(), "https://test.maskinporten.no/");
+  EXPECT_EQ(meta.json["token_endpoint"].GetString(), emu_->base_url() + "/token");
+  GrantSpec spec;
+  spec.aud = "https://test.maskinporten.no/";
+  spec.scope = AdminFixture::kAllAdminScopes;
+  auto [status, body] = PostGrant(emu_->base_url(), admin_->Grant(emu_->base_url(), spec));
+  ASSERT_EQ(status, 200) << body;
+  rapidjson::Document doc;
+  doc.Parse(body.c_str());
+  token_ = doc["access_token"].GetString();
+  EXPECT_EQ(Call("GET", "/custom/v1/clients").status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/clients").status, 404);
+  std::string id = [&] {
+    Reply created = Call("POST", "/custom/v1/clients", ClientBody("a"));
+    return std::string(created.json["client_id"].GetString());
+  }();
+  Reply key = Call("POST", "/custom/v2/clients/" + id + "/key",
+                   SpkiPem(GenerateRsaPem()), "\x01", "text/plain");
+  EXPECT_EQ(key.status, 200) << key.body;
 }
 
 }  // namespace
