@@ -70,10 +70,9 @@ base::Status CheckRsa(const EVP_PKEY* pkey) {
   }
   int bits = EVP_PKEY_get_bits(pkey);
   if (bits < kMinRsaBits) {
-    return base::MakeError(base::ErrorCode::kInvalidInput,
-                           "RSA key of " + std::to_string(bits) +
-                               " bits is too small; use at least " +
-                               std::to_string(kMinRsaBits));
+    return base::MakeError(base::ErrorCode::kInvalidInput, "RSA key of " + std::to_string(bits) +
+                                                               " bits is too small; use at least " +
+                                                               std::to_string(kMinRsaBits));
   }
   return base::OkStatus();
 }
@@ -116,8 +115,8 @@ int NoPassphrase(char*, int, int, void*) { return -1; }
 PkeyPtr Decode(std::string_view data, const char* input_type, const char* structure,
                int selection) {
   EVP_PKEY* raw = nullptr;
-  DecoderCtxPtr ctx(OSSL_DECODER_CTX_new_for_pkey(&raw, input_type, structure, nullptr,
-                                                  selection, nullptr, nullptr));
+  DecoderCtxPtr ctx(OSSL_DECODER_CTX_new_for_pkey(&raw, input_type, structure, nullptr, selection,
+                                                  nullptr, nullptr));
   if (!ctx || OSSL_DECODER_CTX_set_pem_password_cb(ctx.get(), NoPassphrase, nullptr) != 1) {
     ClearErrors();
     return nullptr;
@@ -132,15 +131,16 @@ PkeyPtr Decode(std::string_view data, const char* input_type, const char* struct
   return PkeyPtr(raw);
 }
 
+// True when PEM `text` holds an encrypted private key (PKCS#8 or a Proc-Type header).
+bool IsEncryptedPem(std::string_view text) {
+  return text.find("-----BEGIN ENCRYPTED PRIVATE KEY-----") != std::string_view::npos ||
+         text.find("Proc-Type: 4,ENCRYPTED") != std::string_view::npos;
+}
+
 }  // namespace
 
 PkeyPtr DecodePublicKey(std::string_view data, const char* input_type, const char* structure) {
   return Decode(data, input_type, structure, EVP_PKEY_PUBLIC_KEY);
-}
-
-bool IsEncryptedPem(std::string_view text) {
-  return text.find("-----BEGIN ENCRYPTED PRIVATE KEY-----") != std::string_view::npos ||
-         text.find("Proc-Type: 4,ENCRYPTED") != std::string_view::npos;
 }
 
 base::Result<PkeyPtr> DecodePrivateKey(std::string_view data, const char* input_type) {

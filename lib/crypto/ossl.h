@@ -79,7 +79,4 @@ PkeyPtr DecodePublicKey(std::string_view data, const char* input_type, const cha
 /// decrypt it first, e.g. with 'openssl pkey'" and "is not a readable private key".
 base::Result<PkeyPtr> DecodePrivateKey(std::string_view data, const char* input_type);
 
-/// True when PEM `text` holds an encrypted private key (PKCS#8 or a Proc-Type header).
-bool IsEncryptedPem(std::string_view text);
-
 }  // namespace mpctl::crypto::internal

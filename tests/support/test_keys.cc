@@ -1,10 +1,12 @@
 #include "support/test_keys.h"
 
 #include <openssl/bio.h>
+#include <openssl/bn.h>
 #include <openssl/encoder.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
+#include <openssl/provider.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
@@ -79,8 +81,19 @@ std::string GenerateRsaPem(int bits) {
               EVP_PKEY_generate(ctx.get(), &raw) == 1);
   PkeyPtr pkey(raw);
   BioPtr bio(BIO_new(BIO_s_mem()));
-  MPCTL_CHECK(PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr,
-                                       nullptr) == 1);
+  MPCTL_CHECK(
+      PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1);
+  char* data = nullptr;
+  long size = BIO_get_mem_data(bio.get(), &data);
+  return std::string(data, static_cast<std::size_t>(size));
+}
+
+std::string GenerateEcPem() {
+  PkeyPtr pkey(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
+  MPCTL_CHECK(pkey != nullptr);
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  MPCTL_CHECK(
+      PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1);
   char* data = nullptr;
   long size = BIO_get_mem_data(bio.get(), &data);
   return std::string(data, static_cast<std::size_t>(size));
@@ -117,9 +130,11 @@ std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_vi
   PkeyPtr issuer_key = ReadPrivate(issuer_key_pem);
   X509Ptr cert(X509_new());
   MPCTL_CHECK(cert != nullptr);
-  static long serial = 1;
+  // A random serial (RFC 5280 allows up to 20 octets), so issued certificates never collide.
+  std::unique_ptr<BIGNUM, Deleter<BN_free>> serial(BN_new());
+  MPCTL_CHECK(serial != nullptr && BN_rand(serial.get(), 63, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY));
   MPCTL_CHECK(X509_set_version(cert.get(), X509_VERSION_3) == 1);
-  MPCTL_CHECK(ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), serial++) == 1);
+  MPCTL_CHECK(BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())) != nullptr);
   MPCTL_CHECK(X509_gmtime_adj(X509_getm_notBefore(cert.get()), 0) != nullptr);
   MPCTL_CHECK(X509_gmtime_adj(X509_getm_notAfter(cert.get()), 86400L * days) != nullptr);
   MPCTL_CHECK(X509_set_pubkey(cert.get(), subject_key.get()) == 1);
@@ -135,8 +150,7 @@ std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_vi
   return std::string(data, static_cast<std::size_t>(size));
 }
 
-std::string SelfSignedCertificatePem(std::string_view private_pem,
-                                     std::string_view common_name) {
+std::string SelfSignedCertificatePem(std::string_view private_pem, std::string_view common_name) {
   return IssueCertificatePem(private_pem, common_name, private_pem, common_name);
 }
 
@@ -155,22 +169,42 @@ std::string PemToDer(std::string_view pem) {
 }
 
 std::string MakePkcs12(std::string_view private_pem, std::string_view cert_pem,
-                       const std::vector<std::string>& ca_pems, std::string_view password) {
+                       const std::vector<std::string>& ca_pems, std::string_view password,
+                       Pkcs12Cipher cipher) {
   PkeyPtr pkey = ReadPrivate(private_pem);
   X509Ptr cert = ReadCertificate(cert_pem);
   STACK_OF(X509)* ca = sk_X509_new_null();
   MPCTL_CHECK(ca != nullptr);
   for (const auto& pem : ca_pems) MPCTL_CHECK(sk_X509_push(ca, ReadCertificate(pem).release()) > 0);
   std::string pass(password);
-  std::unique_ptr<PKCS12, Deleter<PKCS12_free>> p12(
-      PKCS12_create(pass.c_str(), "mpctl test", pkey.get(), cert.get(), ca, 0, 0, 0, 0, 0));
+  std::unique_ptr<OSSL_LIB_CTX, Deleter<OSSL_LIB_CTX_free>> libctx;
+  OSSL_PROVIDER* providers[2] = {nullptr, nullptr};
+  int nid_key = 0;
+  int nid_cert = 0;
+  int mac_iter = 0;
+  if (cipher == Pkcs12Cipher::kLegacyRc2) {
+    libctx.reset(OSSL_LIB_CTX_new());
+    MPCTL_CHECK(libctx != nullptr);
+    providers[0] = OSSL_PROVIDER_load(libctx.get(), "default");
+    providers[1] = OSSL_PROVIDER_load(libctx.get(), "legacy");
+    MPCTL_CHECK(providers[0] != nullptr && providers[1] != nullptr);
+    nid_key = NID_pbe_WithSHA1And3_Key_TripleDES_CBC;
+    nid_cert = NID_pbe_WithSHA1And40BitRC2_CBC;
+    mac_iter = 1;
+  }
+  PKCS12* p12 = PKCS12_create_ex(pass.c_str(), "mpctl test", pkey.get(), cert.get(), ca, nid_key,
+                                 nid_cert, 0, mac_iter, 0, libctx.get(), nullptr);
   sk_X509_pop_free(ca, X509_free);
   MPCTL_CHECK(p12 != nullptr);
   unsigned char* der = nullptr;
-  int size = i2d_PKCS12(p12.get(), &der);
+  int size = i2d_PKCS12(p12, &der);
+  PKCS12_free(p12);
   MPCTL_CHECK(size > 0);
   std::string out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
   OPENSSL_free(der);
+  for (OSSL_PROVIDER* provider : providers) {
+    if (provider != nullptr) OSSL_PROVIDER_unload(provider);
+  }
   return out;
 }
 

@@ -12,6 +12,9 @@ namespace mpctl::testing {
 /// A new RSA private key of `bits` as PKCS#8 PEM. Any size, also ones lib/crypto refuses.
 std::string GenerateRsaPem(int bits = 2048);
 
+/// A new EC P-256 private key as PKCS#8 PEM (for "not RSA" cases).
+std::string GenerateEcPem();
+
 /// The private key as PKCS#1 PEM ("-----BEGIN RSA PRIVATE KEY-----").
 std::string Pkcs1PrivatePem(std::string_view private_pem);
 /// The private key as PKCS#8 DER.
@@ -37,9 +40,16 @@ std::string SelfSignedCertificatePem(std::string_view private_pem,
 /// The decoded body of the first PEM block of `pem` (e.g. a certificate's DER).
 std::string PemToDer(std::string_view pem);
 
+/// How MakePkcs12 encrypts: OpenSSL 3's defaults (AES-256-CBC, PBKDF2, SHA-256 MAC), or the
+/// legacy scheme of older tools (certificates under 40-bit RC2, key under 3DES, SHA-1 MAC),
+/// which OpenSSL 3 only reads with its legacy provider.
+enum class Pkcs12Cipher { kDefault, kLegacyRc2 };
+
 /// A PKCS#12 bundle (DER bytes) with the key, its certificate and `ca_pems` (in that order),
-/// encrypted with `password` using OpenSSL's defaults (AES-256, PBKDF2, SHA-256 MAC).
+/// protected by `password`. kLegacyRc2 is built in a private OpenSSL library context, so it
+/// does not load the legacy provider for the code under test.
 std::string MakePkcs12(std::string_view private_pem, std::string_view cert_pem,
-                       const std::vector<std::string>& ca_pems, std::string_view password);
+                       const std::vector<std::string>& ca_pems, std::string_view password,
+                       Pkcs12Cipher cipher = Pkcs12Cipher::kDefault);
 
 }  // namespace mpctl::testing

@@ -77,6 +77,7 @@ TEST_F(PublicKeyTest, EveryAcceptedFormatGivesTheSameKey) {
       {"base64 of jwk", base::Base64Encode(jwk), KeyFormat::kJwk},
       {"pem with surrounding text", "subject=CN = x\n" + cert_pem + "\n\n",
        KeyFormat::kPemCertificate},
+      {"jwk with byte order mark", "\xEF\xBB\xBF" + jwk + "\r\n", KeyFormat::kJwk},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -153,6 +154,14 @@ TEST_F(PublicKeyTest, DerivesPublicHalfWhenAsked) {
   }
 }
 
+TEST_F(PublicKeyTest, EncryptedPrivateKeyCannotGiveItsPublicHalf) {
+  const std::string encrypted =
+      "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n";
+  EXPECT_EQ(ErrorOf(encrypted), "is a private key; give the public key only");
+  EXPECT_EQ(ErrorOf(encrypted, PrivateKeyPolicy::kDerivePublic),
+            "is an encrypted private key; decrypt it first, e.g. with 'openssl pkey'");
+}
+
 TEST_F(PublicKeyTest, RefusesPrivateJwkWithoutEchoingIt) {
   const ParsedPublicKey reference = Parse(testing::SpkiPem(PrivatePem()));
   // A private JWK's members are big numbers; one made-up value is enough to look for.
@@ -177,6 +186,16 @@ TEST_F(PublicKeyTest, RefusesSmallKeysWithTheSize) {
   EXPECT_EQ(ErrorOf(testing::SelfSignedCertificatePem(small)), expected);
   EXPECT_EQ(ErrorOf(base::Base64Encode(testing::SpkiDer(small))), expected);
   EXPECT_EQ(ErrorOf(small, PrivateKeyPolicy::kDerivePublic), expected);
+}
+
+TEST_F(PublicKeyTest, RefusesKeysThatAreNotRsa) {
+  const std::string ec = testing::GenerateEcPem();
+  const std::string expected =
+      "key type 'EC' is not supported; use an RSA key of at least 2048 bits";
+  EXPECT_EQ(ErrorOf(testing::SpkiPem(ec)), expected);
+  EXPECT_EQ(ErrorOf(testing::SelfSignedCertificatePem(ec)), expected);
+  EXPECT_EQ(ErrorOf(ec), "is a private key; give the public key only");
+  EXPECT_EQ(ErrorOf(ec, PrivateKeyPolicy::kDerivePublic), expected);
 }
 
 TEST_F(PublicKeyTest, RefusesGarbageWithOneMessage) {
