@@ -1,0 +1,81 @@
+// Shared by the admin API handlers (clients_api, jwks_api, scopes_api, access_api,
+// directory_api): the per-request context and small response helpers.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "emulator/api_error.h"
+#include "emulator/http.h"
+#include "emulator/json.h"
+#include "emulator/options.h"
+#include "emulator/token.h"
+#include "emulator/types.h"
+
+namespace mpctl::emulator {
+
+/// Everything a handler may use. `state` is writable only for write routes (the router holds
+/// the exclusive lock then). `caller` is empty for the open endpoints.
+struct ApiContext {
+  const Request& request;
+  std::vector<std::string> params;  // path captures, in template order
+  const Caller& caller;
+  State& state;
+  const Options& options;
+  Millis now = 0;
+};
+
+using Handler = std::function<Response(ApiContext&)>;
+
+/// A JSON response whose body `write` produces.
+Response JsonBody(int status, const std::function<void(JsonWriter&)>& write);
+/// 200, or `observed` when the observed status profile is on.
+int SuccessStatus(const ApiContext& ctx, int observed);
+/// True when the query parameter `name` is "true" (case-insensitive).
+bool QueryFlag(const ApiContext& ctx, const char* name);
+/// Parses the body as a JSON object into `doc`; a 400 response when it is not one.
+std::optional<Response> ParseBodyObject(const ApiContext& ctx, rapidjson::Document& doc,
+                                        const std::string& object);
+/// The caller's client `id`: 404 when unknown (or deleted, unless deleted clients are
+/// visible), 403 when another organisation's.
+std::variant<Client*, Response> FindOwnClient(ApiContext& ctx, const std::string& id);
+/// True when `orgno` is exactly nine digits.
+bool IsNineDigits(const std::string& orgno);
+/// In --empty-list-errors mode, the 404 "does not have any" error for an empty list.
+std::optional<Response> EmptyListError(const ApiContext& ctx, bool empty, const std::string& what);
+
+// Handlers, one per route (see emulator.cc for the route table).
+Response ListClients(ApiContext& ctx);
+Response CreateClient(ApiContext& ctx);
+Response GetClient(ApiContext& ctx);
+Response UpdateClient(ApiContext& ctx);
+Response DeleteClient(ApiContext& ctx);
+
+Response GetJwks(ApiContext& ctx);
+Response ReplaceJwks(ApiContext& ctx);
+Response DeleteJwks(ApiContext& ctx);
+Response GetJwk(ApiContext& ctx);
+Response PutJwk(ApiContext& ctx);
+Response DeleteJwk(ApiContext& ctx);
+Response AddKeyV2(ApiContext& ctx);
+
+Response ListScopes(ApiContext& ctx);
+Response GetScope(ApiContext& ctx);
+Response CreateScope(ApiContext& ctx);
+Response UpdateScope(ApiContext& ctx);
+Response DeleteScope(ApiContext& ctx);
+Response ListPublicScopes(ApiContext& ctx);
+
+Response ListAccess(ApiContext& ctx);
+Response ListAccessToCaller(ApiContext& ctx);
+Response GrantAccess(ApiContext& ctx);
+Response RevokeAccess(ApiContext& ctx);
+
+Response ListPrefixes(ApiContext& ctx);
+Response ListAllPrefixes(ApiContext& ctx);
+Response ListDelegationSources(ApiContext& ctx);
+Response GetOrganisation(ApiContext& ctx);
+
+}  // namespace mpctl::emulator

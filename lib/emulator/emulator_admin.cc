@@ -1,0 +1,31 @@
+// Inspection endpoints under /__emulator: reset and the settable clock (stats is in Dispatch).
+#include "emulator/emulator.h"
+
+namespace mpctl::emulator {
+
+Response Emulator::HandleReset() {
+  std::unique_lock lock(mu_);
+  state_ = seed_;
+  jtis_.Clear();
+  stats_.Reset();
+  if (auto saved = Persist(); !saved.ok()) {
+    return ApiError(500, "Could not persist the reset: " + saved.error().message,
+                    clock_.NowMillis());
+  }
+  return JsonResponse(200, "{\"reset\":true}");
+}
+
+Response Emulator::HandleClock(const Request& request) {
+  if (request.method == "POST") {
+    rapidjson::Document doc;
+    const rapidjson::Value* now = nullptr;
+    if (!ParseJson(request.body, doc) && doc.IsObject()) now = Member(doc, "now");
+    if (now == nullptr || !now->IsInt64()) {
+      return ApiError(400, "Body must be {\"now\": <epoch seconds>}", clock_.NowMillis());
+    }
+    clock_.SetNow(now->GetInt64());
+  }
+  return JsonResponse(200, "{\"now\":" + std::to_string(clock_.NowSeconds()) + "}");
+}
+
+}  // namespace mpctl::emulator

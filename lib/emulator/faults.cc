@@ -1,0 +1,30 @@
+#include "emulator/faults.h"
+
+namespace mpctl::emulator {
+
+const char* FaultName(FaultKind kind) {
+  switch (kind) {
+    case FaultKind::k500: return "500";
+    case FaultKind::k503: return "503";
+    case FaultKind::k429: return "429";
+    case FaultKind::kDrop: return "drop";
+    case FaultKind::kNone: break;
+  }
+  return "none";
+}
+
+FaultKind FaultInjector::Next() {
+  if (rate_ <= 0) return FaultKind::kNone;
+  std::lock_guard lock(mu_);
+  // Two draws per request whatever the outcome, so one decision never shifts the next.
+  // Computed by hand rather than with std::uniform_*_distribution, whose output differs
+  // between standard libraries.
+  double roll = static_cast<double>(rng_() >> 11) * 0x1.0p-53;
+  std::uint64_t pick = rng_() % 4;
+  if (roll >= rate_) return FaultKind::kNone;
+  static constexpr FaultKind kKinds[] = {FaultKind::k500, FaultKind::k503, FaultKind::k429,
+                                         FaultKind::kDrop};
+  return kKinds[pick];
+}
+
+}  // namespace mpctl::emulator

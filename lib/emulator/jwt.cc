@@ -1,0 +1,49 @@
+#include "emulator/jwt.h"
+
+#include "base/strings.h"
+
+namespace mpctl::emulator {
+
+namespace {
+
+bool IsBase64Url(std::string_view part) {
+  for (char c : part) {
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> DecodeJwt(std::string_view token, Jwt& out) {
+  std::size_t first = token.find('.');
+  std::size_t second = first == std::string_view::npos ? first : token.find('.', first + 1);
+  if (second == std::string_view::npos || token.find('.', second + 1) != std::string_view::npos) {
+    return "not a compact JWS (three base64url parts separated by '.')";
+  }
+  std::string_view header = token.substr(0, first);
+  std::string_view payload = token.substr(first + 1, second - first - 1);
+  std::string_view signature = token.substr(second + 1);
+  if (!IsBase64Url(header) || !IsBase64Url(payload) || !IsBase64Url(signature)) {
+    return "JWT parts must be base64url without padding";
+  }
+  auto header_json = base::Base64Decode(header);
+  auto payload_json = base::Base64Decode(payload);
+  auto signature_bytes = base::Base64Decode(signature);
+  if (!header_json || !payload_json || !signature_bytes || signature_bytes->empty()) {
+    return "JWT parts are not valid base64url";
+  }
+  if (ParseJson(*header_json, out.header) || !out.header.IsObject()) {
+    return "JWT header is not a JSON object";
+  }
+  if (ParseJson(*payload_json, out.claims) || !out.claims.IsObject()) {
+    return "JWT claims are not a JSON object";
+  }
+  out.signing_input = std::string(token.substr(0, second));
+  out.signature = std::move(*signature_bytes);
+  return std::nullopt;
+}
+
+}  // namespace mpctl::emulator

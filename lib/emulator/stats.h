@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "emulator/faults.h"
+
+namespace mpctl::emulator {
+
+/// Counters behind GET /__emulator/stats. Thread-safe.
+class Stats {
+ public:
+  /// One request, keyed "METHOD /path/{template}".
+  void CountRequest(const std::string& key);
+  /// One acknowledged state change (a 2xx answer to an admin write).
+  void CountWrite();
+  void CountFault(FaultKind kind);
+  void CountToken();
+  void Reset();
+  /// {"requests":{...},"requests_total":N,"writes":N,"faults":{"500":N,...},
+  ///  "faults_total":N,"tokens_issued":N}
+  std::string ToJson() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::string, std::int64_t> requests_;
+  std::map<std::string, std::int64_t> faults_;
+  std::int64_t requests_total_ = 0;
+  std::int64_t writes_ = 0;
+  std::int64_t faults_total_ = 0;
+  std::int64_t tokens_ = 0;
+};
+
+}  // namespace mpctl::emulator
