@@ -1,0 +1,47 @@
+// cmd/mpctl: flags → command table → exit code. Each subcommand is one cmd_<name>.cc with
+// one line in commands.cc; helpers shared by subcommands live here.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mpctl::cli {
+
+/// Exit codes shared by every command (design.md §4).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+
+/// Flags given before the command name; every command receives them.
+struct GlobalOptions {
+  bool verbose = false;  // -v: request log on stderr (never secrets)
+  std::string ca_file;   // --ca-file: extra CA certificates for TLS
+};
+
+/// One subcommand. `run` gets the arguments after the command's name and returns the exit code.
+struct Command {
+  const char* name;
+  const char* summary;  // one line for `mpctl --help`
+  int (*run)(const GlobalOptions& global, const std::vector<std::string>& args);
+};
+
+/// Parses a command's `args` against `options` (and `positional`, if any). On --help prints
+/// `usage`, the options and `footer` to stdout and returns kExitOk; on a bad flag prints
+/// "mpctl: error: ...; see 'mpctl <command> --help'" to stderr and returns kExitError;
+/// returns nullopt when the command should run with the parsed `variables`.
+std::optional<int> ParseCommandLine(const std::string& command, const std::string& usage,
+                                    const std::string& footer,
+                                    const boost::program_options::options_description& options,
+                                    const boost::program_options::positional_options_description*
+                                        positional,
+                                    const std::vector<std::string>& args,
+                                    boost::program_options::variables_map* variables);
+
+/// "1 client", "3 clients".
+std::string Count(std::size_t n, const std::string& singular, const std::string& plural);
+
+/// Prints "mpctl: error: <message>" to stderr and returns kExitError.
+int Fail(const std::string& message);
+
+}  // namespace mpctl::cli

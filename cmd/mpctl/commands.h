@@ -1,0 +1,14 @@
+#pragma once
+
+#include <vector>
+
+#include "cli.h"
+
+namespace mpctl::cli {
+
+/// Every subcommand, in the order `mpctl --help` lists them.
+const std::vector<Command>& Commands();
+
+int RunValidate(const GlobalOptions& global, const std::vector<std::string>& args);
+
+}  // namespace mpctl::cli
