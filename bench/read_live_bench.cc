@@ -18,7 +18,7 @@
 
 namespace {
 
-using namespace mpctl;
+using namespace mpctl;  // NOLINT: a small program
 
 std::string SeedClients(int count) {
   std::string yaml = "clients:\n";
@@ -44,14 +44,14 @@ struct Run {
   std::int64_t auth_requests = 0;
 };
 
-bool Measure(testing::EmulatorProcess& emu, const testing::AdminFixture& admin, int parallelism,
+bool Measure(mpctl::testing::EmulatorProcess& emu, const mpctl::testing::AdminFixture& admin, int parallelism,
              int clients, Run* run) {
   model::Environment env;
   env.name = "bench";
-  env.organization = testing::AdminFixture::kOrgno;
+  env.organization = mpctl::testing::AdminFixture::kOrgno;
   env.api_url = emu.base_url() + "/api/v1";
   env.auth_server = emu.base_url() + "/";
-  env.admin.client_id = testing::AdminFixture::kClientId;
+  env.admin.client_id = mpctl::testing::AdminFixture::kClientId;
   env.admin.kid = "acme-admin-key";
   env.admin.key_env = "BENCH_ADMIN_KEY";
   portal::ConnectOptions options;
@@ -98,10 +98,10 @@ int main(int argc, char** argv) {
   if (mkdtemp(dir.data()) == nullptr) return 1;
   int status = 1;
   {
-    testing::AdminFixture admin(dir, SeedClients(clients));
+    mpctl::testing::AdminFixture admin(dir, SeedClients(clients));
     auto args = admin.EmulatorArgs();
     args.insert(args.end(), {"--latency", std::to_string(latency), "--threads", "64"});
-    auto emu = testing::EmulatorProcess::Start(args, dir);
+    auto emu = mpctl::testing::EmulatorProcess::Start(args, dir);
     Run fast;
     Run slow;
     if (emu && Measure(*emu, admin, 16, clients, &fast) && Measure(*emu, admin, 1, clients, &slow)) {
