@@ -16,6 +16,10 @@ struct Profile {
   std::string no_keys;
 };
 
+void PrintTo(const Profile& profile, std::ostream* out) {
+  *out << "--status-profile " << profile.status_profile << " --no-keys " << profile.no_keys;
+}
+
 class PortalLiveProfileTest : public PortalE2eTest, public ::testing::WithParamInterface<Profile> {};
 
 TEST_P(PortalLiveProfileTest, ReadsManagedClientsWithAndWithoutKeys) {

@@ -123,6 +123,8 @@ struct TokenErrorCase {
   std::string hint;
 };
 
+void PrintTo(const TokenErrorCase& c, std::ostream* out) { *out << c.body; }
+
 class TokenErrorTest : public GrantTokenSourceTest,
                        public ::testing::WithParamInterface<TokenErrorCase> {};
 
