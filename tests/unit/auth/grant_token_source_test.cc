@@ -109,6 +109,15 @@ TEST_F(GrantTokenSourceTest, TokenIsReusedUntilTwentySecondsBeforeExpiry) {
   EXPECT_EQ(http_->gets.size(), 1u);  // discovery once
 }
 
+TEST_F(GrantTokenSourceTest, ForgottenTokenIsReplaced) {
+  http_->AnswerToken("token-a", 120);
+  http_->AnswerToken("token-b", 120);
+  ASSERT_EQ(source_->Token(read_)->Reveal(), "token-a");
+  source_->Forget(read_);
+  EXPECT_EQ(source_->Token(read_)->Reveal(), "token-b");
+  EXPECT_EQ(http_->posts.size(), 2u);
+}
+
 TEST_F(GrantTokenSourceTest, EachScopeSetHasItsOwnToken) {
   http_->AnswerToken("read-token", 120);
   http_->AnswerToken("write-token", 120);

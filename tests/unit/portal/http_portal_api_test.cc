@@ -227,6 +227,33 @@ TEST_F(HttpPortalApiTest, ErrorsCarryMethodPathStatusCorrelationAndMessage) {
             "PUT /api/v1/clients/0b6c1a2e: HTTP 403 (correlation_id b496e785): insufficient scope");
 }
 
+// Counts Forget() calls; gives "token-N" for the N-th token.
+class CountingTokenSource final : public auth::TokenSource {
+ public:
+  base::Result<base::Secret> Token(const std::vector<std::string>&) override {
+    return base::Secret("token-" + std::to_string(forgotten));
+  }
+  void Forget(const std::vector<std::string>&) override { ++forgotten; }
+  int forgotten = 0;
+};
+
+TEST_F(HttpPortalApiTest, RefusedTokenIsReplacedOnce) {
+  auto tokens = std::make_shared<CountingTokenSource>();
+  auto exchanger = std::make_shared<const Exchanger>(transport_, RetryPolicy{}, sleeper_, nullptr);
+  HttpPortalApi api("https://api.test.example/api/v1", exchanger, tokens, {"idporten:dcr.read"});
+  transport_->Push("GET", "/api/v1/clients", Response(401));
+  transport_->Set("GET", "/api/v1/clients", Response(200, "[]"));
+  ASSERT_TRUE(api.ListClients().ok());
+  EXPECT_EQ(tokens->forgotten, 1);
+  EXPECT_EQ(transport_->requests().back().bearer_token.Reveal(), "token-1");
+  transport_->Set("GET", "/api/v1/clients", Response(401));
+  auto refused = api.ListClients();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, "GET /api/v1/clients: HTTP 401");
+  EXPECT_EQ(tokens->forgotten, 2);
+  EXPECT_EQ(transport_->Count("GET", "/api/v1/clients"), 4);
+}
+
 TEST_F(HttpPortalApiTest, FailedCreateReportsUnknownOutcome) {
   transport_->Push("POST", "/api/v1/clients",
                    TransportError{TransportErrorKind::kTimeout, "operation timed out"});
