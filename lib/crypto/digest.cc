@@ -21,8 +21,8 @@ std::string Sha256Hex(std::string_view data) { return base::HexEncode(Sha256(dat
 std::string RandomBytes(std::size_t count) {
   std::string bytes(count, '\0');
   // A failing system random generator leaves nothing safe to do but stop.
-  MPCTL_CHECK(RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()),
-                         static_cast<int>(count)) == 1);
+  MPCTL_CHECK(RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(count)) ==
+              1);
   return bytes;
 }
 

@@ -146,8 +146,8 @@ struct CertificateBundle {
   std::vector<std::string> chain_der;
 };
 
-/// Reads a PKCS#12 file's bytes with `password`, also legacy (RC2/3DES) bundles, for which it
-/// loads OpenSSL's legacy provider on first need. The chain is the key's certificate, then
+/// Reads a PKCS#12 file's bytes with `password`, also legacy (RC2) bundles, for which it
+/// loads OpenSSL's legacy provider during the call. The chain is the key's certificate, then
 /// the others in file order. Errors (kInvalidInput) start with `origin`, never show the
 /// password: "cert.p12: wrong password for this PKCS#12 file", "... is not a PKCS#12 file
 /// (.p12 or .pfx)", "... is a PKCS#12 file without a private key" (or "without a

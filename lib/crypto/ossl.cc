@@ -70,10 +70,9 @@ base::Status CheckRsa(const EVP_PKEY* pkey) {
   }
   int bits = EVP_PKEY_get_bits(pkey);
   if (bits < kMinRsaBits) {
-    return base::MakeError(base::ErrorCode::kInvalidInput,
-                           "RSA key of " + std::to_string(bits) +
-                               " bits is too small; use at least " +
-                               std::to_string(kMinRsaBits));
+    return base::MakeError(base::ErrorCode::kInvalidInput, "RSA key of " + std::to_string(bits) +
+                                                               " bits is too small; use at least " +
+                                                               std::to_string(kMinRsaBits));
   }
   return base::OkStatus();
 }
@@ -116,8 +115,8 @@ int NoPassphrase(char*, int, int, void*) { return -1; }
 PkeyPtr Decode(std::string_view data, const char* input_type, const char* structure,
                int selection) {
   EVP_PKEY* raw = nullptr;
-  DecoderCtxPtr ctx(OSSL_DECODER_CTX_new_for_pkey(&raw, input_type, structure, nullptr,
-                                                  selection, nullptr, nullptr));
+  DecoderCtxPtr ctx(OSSL_DECODER_CTX_new_for_pkey(&raw, input_type, structure, nullptr, selection,
+                                                  nullptr, nullptr));
   if (!ctx || OSSL_DECODER_CTX_set_pem_password_cb(ctx.get(), NoPassphrase, nullptr) != 1) {
     ClearErrors();
     return nullptr;

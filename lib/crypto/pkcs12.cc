@@ -63,6 +63,19 @@ bool Parse(PKCS12* p12, const PasswordCopy& password, Parsed& out) {
   return true;
 }
 
+// Older bundles encrypt with RC2 or similar, which OpenSSL 3 keeps in its legacy provider.
+// It is loaded (next to the default provider) only for such a bundle, and unloaded after.
+bool ParseWithLegacyProvider(PKCS12* p12, const PasswordCopy& password, Parsed& out) {
+  OSSL_PROVIDER* legacy = OSSL_PROVIDER_try_load(nullptr, "legacy", 1);
+  if (legacy == nullptr) {
+    internal::ClearErrors();
+    return false;
+  }
+  bool ok = Parse(p12, password, out);
+  OSSL_PROVIDER_unload(legacy);
+  return ok;
+}
+
 std::string ToDer(X509* cert) {
   unsigned char* der = nullptr;
   int size = i2d_X509(cert, &der);
@@ -87,12 +100,7 @@ base::Result<CertificateBundle> LoadPkcs12(std::string_view der, const base::Sec
     return Invalid(origin, "wrong password for this PKCS#12 file");
   }
   Parsed parsed;
-  // Older bundles encrypt with RC2 or similar, which OpenSSL 3 keeps in its legacy provider;
-  // load it (keeping the default provider) only when a bundle needs it.
-  if (!Parse(p12.get(), pass, parsed) &&
-      (OSSL_PROVIDER_try_load(nullptr, "legacy", 1) == nullptr ||
-       !Parse(p12.get(), pass, parsed))) {
-    internal::ClearErrors();
+  if (!Parse(p12.get(), pass, parsed) && !ParseWithLegacyProvider(p12.get(), pass, parsed)) {
     return Invalid(origin, "is a PKCS#12 file that cannot be decrypted or read");
   }
   if (!parsed.key) return Invalid(origin, "is a PKCS#12 file without a private key");
@@ -107,9 +115,9 @@ base::Result<CertificateBundle> LoadPkcs12(std::string_view der, const base::Sec
   for (int i = 0; parsed.chain && i < sk_X509_num(parsed.chain.get()); ++i) {
     chain_der.push_back(ToDer(sk_X509_value(parsed.chain.get(), i)));
   }
-  return CertificateBundle{PrivateKey(std::make_unique<PrivateKey::Impl>(
-                               PrivateKey::Impl{std::move(parsed.key)})),
-                           std::move(chain_der)};
+  return CertificateBundle{
+      PrivateKey(std::make_unique<PrivateKey::Impl>(PrivateKey::Impl{std::move(parsed.key)})),
+      std::move(chain_der)};
 }
 
 }  // namespace mpctl::crypto

@@ -28,26 +28,22 @@ base::Result<PrivateKey> PrivateKey::FromPem(const base::Secret& pem, std::strin
   std::string_view text = base::Trim(pem.Reveal());
   if (text.empty()) return Invalid(origin, "is empty; give a private key in PEM");
   base::Secret decoded;
-  const char* input_type = "PEM";
+  bool is_der = false;
   if (text.find("-----BEGIN ") == std::string_view::npos) {
     std::optional<std::string> bytes = base::Base64Decode(text);
     if (!bytes) return Invalid(origin, kNotAKey);
     decoded = base::Secret(std::move(*bytes));
     text = decoded.Reveal();
-    if (text.find("-----BEGIN ") == std::string_view::npos) input_type = "DER";
+    is_der = text.find("-----BEGIN ") == std::string_view::npos;
   }
-  if (std::string_view(input_type) == "PEM" &&
-      text.find("PRIVATE KEY-----") == std::string_view::npos) {
+  if (!is_der && text.find("PRIVATE KEY-----") == std::string_view::npos) {
     bool is_public = text.find("PUBLIC KEY-----") != std::string_view::npos ||
                      text.find("CERTIFICATE-----") != std::string_view::npos;
-    return Invalid(origin, is_public ? "holds a public key or certificate, not a private key"
-                                     : kNotAKey);
+    return Invalid(origin,
+                   is_public ? "holds a public key or certificate, not a private key" : kNotAKey);
   }
-  auto pkey = internal::DecodePrivateKey(text, input_type);
-  if (!pkey.ok()) {
-    return Invalid(origin, std::string_view(input_type) == "DER" ? kNotAKey
-                                                                  : pkey.error().message);
-  }
+  auto pkey = internal::DecodePrivateKey(text, is_der ? "DER" : "PEM");
+  if (!pkey.ok()) return Invalid(origin, is_der ? kNotAKey : pkey.error().message);
   base::Status rsa = internal::CheckRsa(pkey->get());
   if (!rsa.ok()) return Invalid(origin, rsa.error().message);
   return PrivateKey(std::make_unique<Impl>(Impl{std::move(*pkey)}));
@@ -55,9 +51,9 @@ base::Result<PrivateKey> PrivateKey::FromPem(const base::Secret& pem, std::strin
 
 base::Result<PrivateKey> PrivateKey::Generate(int bits) {
   if (bits != 2048 && bits != 3072 && bits != 4096) {
-    return base::MakeError(base::ErrorCode::kInvalidInput,
-                           "RSA key size " + std::to_string(bits) +
-                               " is not supported; use 2048, 3072 or 4096");
+    return base::MakeError(
+        base::ErrorCode::kInvalidInput,
+        "RSA key size " + std::to_string(bits) + " is not supported; use 2048, 3072 or 4096");
   }
   internal::PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
   EVP_PKEY* raw = nullptr;
@@ -84,18 +80,19 @@ base::Result<std::string> PrivateKey::Sign(std::string_view alg, std::string_vie
   std::size_t size = 0;
   std::string signature;
   // An RSA key's default padding is RSASSA-PKCS1-v1_5.
-  bool ok = ctx && EVP_DigestSignInit_ex(ctx.get(), nullptr, EVP_MD_get0_name(md), nullptr,
-                                         nullptr, impl_->pkey.get(), nullptr) == 1 &&
+  bool ok = ctx &&
+            EVP_DigestSignInit_ex(ctx.get(), nullptr, EVP_MD_get0_name(md), nullptr, nullptr,
+                                  impl_->pkey.get(), nullptr) == 1 &&
             EVP_DigestSign(ctx.get(), nullptr, &size, bytes, data.size()) == 1;
   if (ok) {
     signature.resize(size);
-    ok = EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &size,
-                        bytes, data.size()) == 1;
+    ok = EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &size, bytes,
+                        data.size()) == 1;
   }
   if (!ok) {
     internal::ClearErrors();
-    return base::MakeError(base::ErrorCode::kInternal, "signing with " + std::string(alg) +
-                                                           " failed");
+    return base::MakeError(base::ErrorCode::kInternal,
+                           "signing with " + std::string(alg) + " failed");
   }
   signature.resize(size);
   return signature;
@@ -105,8 +102,8 @@ base::Secret PrivateKey::ToPem() const {
   // Secure-heap memory BIO: the buffer is cleared when freed.
   internal::BioPtr bio(BIO_new(BIO_s_secmem()));
   MPCTL_CHECK(bio != nullptr);
-  MPCTL_CHECK(PEM_write_bio_PrivateKey(bio.get(), impl_->pkey.get(), nullptr, nullptr, 0,
-                                       nullptr, nullptr) == 1);
+  MPCTL_CHECK(PEM_write_bio_PrivateKey(bio.get(), impl_->pkey.get(), nullptr, nullptr, 0, nullptr,
+                                       nullptr) == 1);
   return base::Secret(internal::BioContents(bio.get()));
 }
 

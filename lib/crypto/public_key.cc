@@ -33,22 +33,21 @@ std::string FirstPemLabel(std::string_view text) {
   if (end == std::string_view::npos || end - start > 40) return "";
   std::string label(text.substr(start, end - start));
   for (char c : label) {
-    if (!std::isupper(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) &&
-        c != ' ' && c != '#') {
+    if (!std::isupper(static_cast<unsigned char>(c)) &&
+        !std::isdigit(static_cast<unsigned char>(c)) && c != ' ' && c != '#') {
       return "";
     }
   }
   return label;
 }
 
-// Checks the key and completes `parsed` from it.
-base::Result<ParsedPublicKey> FromPkey(const EVP_PKEY* pkey, KeyFormat format,
-                                       bool was_private) {
+// Checks the key and describes it as read from `format`.
+base::Result<ParsedPublicKey> FromPkey(const EVP_PKEY* pkey, KeyFormat format) {
   MPCTL_RETURN_IF_ERROR(internal::CheckRsa(pkey));
   ParsedPublicKey parsed;
   parsed.key = internal::RsaPublicKeyOf(pkey);
   parsed.format = format;
-  parsed.was_private = was_private;
+  parsed.was_private = format == KeyFormat::kPrivatePem || format == KeyFormat::kPrivateDer;
   return parsed;
 }
 
@@ -58,14 +57,14 @@ base::Result<ParsedPublicKey> FromCertificate(const X509* cert, KeyFormat format
     internal::ClearErrors();
     return Invalid("is a certificate whose public key cannot be read");
   }
-  return FromPkey(pkey, format, false);
+  return FromPkey(pkey, format);
 }
 
 base::Result<ParsedPublicKey> FromPrivate(std::string_view data, const char* input_type,
                                           KeyFormat format) {
   auto pkey = internal::DecodePrivateKey(data, input_type);
   if (!pkey.ok()) return pkey.error();
-  return FromPkey(pkey->get(), format, true);
+  return FromPkey(pkey->get(), format);
 }
 
 base::Result<ParsedPublicKey> ParsePem(std::string_view text, PrivateKeyPolicy policy) {
@@ -76,10 +75,10 @@ base::Result<ParsedPublicKey> ParsePem(std::string_view text, PrivateKeyPolicy p
   std::string label = FirstPemLabel(text);
   if (label == "PUBLIC KEY" || label == "RSA PUBLIC KEY") {
     bool spki = label == "PUBLIC KEY";
-    PkeyPtr pkey = internal::DecodePublicKey(text, "PEM",
-                                             spki ? "SubjectPublicKeyInfo" : "type-specific");
+    PkeyPtr pkey =
+        internal::DecodePublicKey(text, "PEM", spki ? "SubjectPublicKeyInfo" : "type-specific");
     if (!pkey) return Invalid("is a PEM '" + label + "' block that cannot be read");
-    return FromPkey(pkey.get(), spki ? KeyFormat::kPemSpki : KeyFormat::kPemPkcs1, false);
+    return FromPkey(pkey.get(), spki ? KeyFormat::kPemSpki : KeyFormat::kPemPkcs1);
   }
   if (label == "CERTIFICATE") {
     internal::BioPtr bio = internal::ReadBio(text);
@@ -115,12 +114,12 @@ base::Result<ParsedPublicKey> ParseDer(std::string_view der, PrivateKeyPolicy po
   }
   // d2i_PUBKEY reads SubjectPublicKeyInfo only (the decoder would take PKCS#1 for it too).
   if (PkeyPtr pkey = ReadWholeDer<PkeyPtr>(der, d2i_PUBKEY)) {
-    return FromPkey(pkey.get(), KeyFormat::kDerSpki, false);
+    return FromPkey(pkey.get(), KeyFormat::kDerSpki);
   }
   auto pkey = internal::DecodePrivateKey(der, "DER");
   if (!pkey.ok()) return Invalid(kUnrecognised);
   if (policy == PrivateKeyPolicy::kReject) return Invalid(kPrivateKeyMessage);
-  return FromPkey(pkey->get(), KeyFormat::kPrivateDer, true);
+  return FromPkey(pkey->get(), KeyFormat::kPrivateDer);
 }
 
 bool IsPem(std::string_view text) { return text.find("-----BEGIN ") != std::string_view::npos; }

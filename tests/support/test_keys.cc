@@ -1,6 +1,7 @@
 #include "support/test_keys.h"
 
 #include <openssl/bio.h>
+#include <openssl/bn.h>
 #include <openssl/encoder.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -80,8 +81,8 @@ std::string GenerateRsaPem(int bits) {
               EVP_PKEY_generate(ctx.get(), &raw) == 1);
   PkeyPtr pkey(raw);
   BioPtr bio(BIO_new(BIO_s_mem()));
-  MPCTL_CHECK(PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr,
-                                       nullptr) == 1);
+  MPCTL_CHECK(
+      PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1);
   char* data = nullptr;
   long size = BIO_get_mem_data(bio.get(), &data);
   return std::string(data, static_cast<std::size_t>(size));
@@ -91,8 +92,8 @@ std::string GenerateEcPem() {
   PkeyPtr pkey(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
   MPCTL_CHECK(pkey != nullptr);
   BioPtr bio(BIO_new(BIO_s_mem()));
-  MPCTL_CHECK(PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr,
-                                       nullptr) == 1);
+  MPCTL_CHECK(
+      PEM_write_bio_PrivateKey(bio.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1);
   char* data = nullptr;
   long size = BIO_get_mem_data(bio.get(), &data);
   return std::string(data, static_cast<std::size_t>(size));
@@ -129,9 +130,11 @@ std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_vi
   PkeyPtr issuer_key = ReadPrivate(issuer_key_pem);
   X509Ptr cert(X509_new());
   MPCTL_CHECK(cert != nullptr);
-  static long serial = 1;
+  // A random serial (RFC 5280 allows up to 20 octets), so issued certificates never collide.
+  std::unique_ptr<BIGNUM, Deleter<BN_free>> serial(BN_new());
+  MPCTL_CHECK(serial != nullptr && BN_rand(serial.get(), 63, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY));
   MPCTL_CHECK(X509_set_version(cert.get(), X509_VERSION_3) == 1);
-  MPCTL_CHECK(ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), serial++) == 1);
+  MPCTL_CHECK(BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert.get())) != nullptr);
   MPCTL_CHECK(X509_gmtime_adj(X509_getm_notBefore(cert.get()), 0) != nullptr);
   MPCTL_CHECK(X509_gmtime_adj(X509_getm_notAfter(cert.get()), 86400L * days) != nullptr);
   MPCTL_CHECK(X509_set_pubkey(cert.get(), subject_key.get()) == 1);
@@ -147,8 +150,7 @@ std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_vi
   return std::string(data, static_cast<std::size_t>(size));
 }
 
-std::string SelfSignedCertificatePem(std::string_view private_pem,
-                                     std::string_view common_name) {
+std::string SelfSignedCertificatePem(std::string_view private_pem, std::string_view common_name) {
   return IssueCertificatePem(private_pem, common_name, private_pem, common_name);
 }
 

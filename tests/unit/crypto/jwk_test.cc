@@ -27,8 +27,8 @@ std::string ErrorOf(const std::string& json) {
 }
 
 TEST(JwkTest, ThumbprintMatchesRfc7638Example) {
-  auto parsed = ParsePublicKey(RfcJwk(R"(,"alg":"RS256","kid":"2011-04-29")"),
-                               PrivateKeyPolicy::kReject);
+  auto parsed =
+      ParsePublicKey(RfcJwk(R"(,"alg":"RS256","kid":"2011-04-29")"), PrivateKeyPolicy::kReject);
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_EQ(parsed->format, KeyFormat::kJwk);
   EXPECT_EQ(parsed->key.bits, 2048);
@@ -45,9 +45,9 @@ TEST(JwkTest, StripsLeadingZeroBytes) {
   ASSERT_TRUE(n.has_value());
   std::string padded_n = base::Base64UrlEncode(std::string(1, '\0') + *n);
   std::string padded_e = base::Base64UrlEncode(std::string("\0\0\x01\x00\x01", 5));
-  auto parsed = ParsePublicKey(
-      R"({"kty":"RSA","n":")" + padded_n + R"(","e":")" + padded_e + R"("})",
-      PrivateKeyPolicy::kReject);
+  auto parsed =
+      ParsePublicKey(R"({"kty":"RSA","n":")" + padded_n + R"(","e":")" + padded_e + R"("})",
+                     PrivateKeyPolicy::kReject);
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_EQ(parsed->key.n, kRfcN);
   EXPECT_EQ(parsed->key.e, "AQAB");
@@ -78,7 +78,8 @@ TEST(JwkTest, ChecksMembers) {
   EXPECT_EQ(ErrorOf(R"({"kty":"RSA","n":"AQAB","e":"AQAB"})"),
             "RSA key of 17 bits is too small; use at least 2048");
   EXPECT_EQ(ErrorOf(R"({"keys":[]})"), "is a JWK set; give a single JWK object");
-  EXPECT_EQ(ErrorOf(R"({"kty":"RSA",)"), "is not valid JSON: missing a name for object member at byte 13");
+  EXPECT_EQ(ErrorOf(R"({"kty":"RSA",)"),
+            "is not valid JSON: missing a name for object member at byte 13");
   EXPECT_EQ(ErrorOf(RfcJwk(R"(,"qi":"AQAB")")), "is a private key; give the public key only");
 }
 

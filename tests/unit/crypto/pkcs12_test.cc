@@ -60,8 +60,8 @@ TEST_F(Pkcs12Test, ReadsAnEmptyPassword) {
 }
 
 TEST_F(Pkcs12Test, ReadsLegacyRc2Bundles) {
-  ExpectBundle(LoadPkcs12(P12("old-pass", Pkcs12Cipher::kLegacyRc2), base::Secret("old-pass"),
-                          "old.pfx"));
+  ExpectBundle(
+      LoadPkcs12(P12("old-pass", Pkcs12Cipher::kLegacyRc2), base::Secret("old-pass"), "old.pfx"));
 }
 
 TEST_F(Pkcs12Test, WrongPasswordNamesTheOriginOnly) {
@@ -79,8 +79,8 @@ TEST_F(Pkcs12Test, RefusesWhatIsNotPkcs12) {
 
 TEST_F(Pkcs12Test, RefusesSmallKeys) {
   const std::string small = testing::GenerateRsaPem(1024);
-  const std::string p12 = testing::MakePkcs12(small, testing::SelfSignedCertificatePem(small),
-                                              {}, "pw");
+  const std::string p12 =
+      testing::MakePkcs12(small, testing::SelfSignedCertificatePem(small), {}, "pw");
   auto bundle = LoadPkcs12(p12, base::Secret("pw"), "cert.p12");
   ASSERT_FALSE(bundle.ok());
   EXPECT_EQ(bundle.error().message,

@@ -39,6 +39,16 @@ TEST_F(PrivateKeyTest, GeneratesTheAskedSize) {
   EXPECT_EQ(small.error().message, "RSA key size 1024 is not supported; use 2048, 3072 or 4096");
 }
 
+TEST_F(PrivateKeyTest, GeneratesLargerKeys) {
+  auto key = PrivateKey::Generate(3072);
+  ASSERT_TRUE(key.ok()) << key.error().message;
+  EXPECT_EQ(key->Public().bits, 3072);
+  auto signature = key->Sign("RS384", "x");
+  ASSERT_TRUE(signature.ok());
+  EXPECT_EQ(signature->size(), 384u);
+  EXPECT_TRUE(VerifySignature(key->Public(), "RS384", "x", *signature));
+}
+
 TEST_F(PrivateKeyTest, SignsAndVerifiesEveryAlgorithm) {
   const std::string data = "header.payload";
   for (const char* alg : {"RS256", "RS384", "RS512"}) {
@@ -76,10 +86,12 @@ TEST_F(PrivateKeyTest, RefusesUnknownAlgorithm) {
 TEST_F(PrivateKeyTest, ReadsPkcs8Pkcs1AndBase64) {
   const std::string pkcs8(Key().ToPem().Reveal());
   ASSERT_TRUE(base::StartsWith(pkcs8, "-----BEGIN PRIVATE KEY-----"));
-  const std::vector<std::string> inputs = {
-      pkcs8, testing::Pkcs1PrivatePem(pkcs8), base::Base64Encode(pkcs8),
-      base::Base64Encode(testing::Pkcs1PrivatePem(pkcs8)),
-      base::Base64Encode(testing::PrivateKeyDer(pkcs8)), "\n  " + pkcs8 + "\n\n"};
+  const std::vector<std::string> inputs = {pkcs8,
+                                           testing::Pkcs1PrivatePem(pkcs8),
+                                           base::Base64Encode(pkcs8),
+                                           base::Base64Encode(testing::Pkcs1PrivatePem(pkcs8)),
+                                           base::Base64Encode(testing::PrivateKeyDer(pkcs8)),
+                                           "\n  " + pkcs8 + "\n\n"};
   for (const auto& input : inputs) {
     auto key = PrivateKey::FromPem(base::Secret(input), "admin.pem");
     ASSERT_TRUE(key.ok()) << key.error().message;
@@ -97,6 +109,8 @@ TEST_F(PrivateKeyTest, ErrorsNameTheOriginAndNotTheKey) {
   EXPECT_EQ(FromPemError("garbage!"),
             "admin.pem: is not a private key in PEM, or base64 of PEM or DER");
   EXPECT_EQ(FromPemError(""), "admin.pem: is empty; give a private key in PEM");
+  EXPECT_EQ(FromPemError(testing::GenerateEcPem()),
+            "admin.pem: key type 'EC' is not supported; use an RSA key of at least 2048 bits");
   EXPECT_EQ(FromPemError(testing::GenerateRsaPem(1024)),
             "admin.pem: RSA key of 1024 bits is too small; use at least 2048");
   // A damaged body: cut a line out of the middle.

@@ -190,7 +190,8 @@ TEST_F(PublicKeyTest, RefusesSmallKeysWithTheSize) {
 
 TEST_F(PublicKeyTest, RefusesKeysThatAreNotRsa) {
   const std::string ec = testing::GenerateEcPem();
-  const std::string expected = "key type 'EC' is not supported; use an RSA key of at least 2048 bits";
+  const std::string expected =
+      "key type 'EC' is not supported; use an RSA key of at least 2048 bits";
   EXPECT_EQ(ErrorOf(testing::SpkiPem(ec)), expected);
   EXPECT_EQ(ErrorOf(testing::SelfSignedCertificatePem(ec)), expected);
   EXPECT_EQ(ErrorOf(ec), "is a private key; give the public key only");
