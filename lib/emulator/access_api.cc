@@ -8,22 +8,6 @@ namespace {
 
 constexpr const char* kObject = "ScopeAccess";
 
-std::variant<Scope*, Response> FindOwnScope(ApiContext& ctx) {
-  auto name = ctx.request.Query("scope");
-  if (!name || name->empty()) {
-    return ApiError(400, {{"Query parameter 'scope' is required", "scope"}}, kObject, ctx.now);
-  }
-  auto it = ctx.state.scopes.find(*name);
-  if (it == ctx.state.scopes.end()) {
-    return ApiError(404, "Scope '" + *name + "' not found", ctx.now);
-  }
-  if (it->second.owner_orgno != ctx.caller.orgno) {
-    return ApiError(403, "Scope '" + *name + "' is not owned by organization " + ctx.caller.orgno,
-                    ctx.now);
-  }
-  return &it->second;
-}
-
 std::optional<Response> CheckConsumer(const ApiContext& ctx) {
   if (IsNineDigits(ctx.params[0])) return std::nullopt;
   return ApiError(400, {{"consumer_orgno '" + ctx.params[0] + "' is not a 9-digit organization "
@@ -56,7 +40,7 @@ Response ListAccess(ApiContext& ctx) {
   auto scope = ctx.request.Query("scope");
   auto consumer = ctx.request.Query("consumer_orgno");
   if (scope && !scope->empty()) {
-    auto found = FindOwnScope(ctx);
+    auto found = FindOwnScope(ctx, kObject);
     if (auto* error = std::get_if<Response>(&found)) return *error;
   } else if (!consumer || consumer->empty()) {
     return ApiError(400, {{"Give query parameter 'scope' or 'consumer_orgno'", "scope"}},
@@ -89,7 +73,7 @@ Response ListAccessToCaller(ApiContext& ctx) {
 
 Response GrantAccess(ApiContext& ctx) {
   if (auto error = CheckConsumer(ctx)) return *error;
-  auto found = FindOwnScope(ctx);
+  auto found = FindOwnScope(ctx, kObject);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   const Scope& scope = *std::get<Scope*>(found);
   Access& a = ctx.state.access[{scope.name, ctx.params[0]}];
@@ -108,7 +92,7 @@ Response GrantAccess(ApiContext& ctx) {
 
 Response RevokeAccess(ApiContext& ctx) {
   if (auto error = CheckConsumer(ctx)) return *error;
-  auto found = FindOwnScope(ctx);
+  auto found = FindOwnScope(ctx, kObject);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   auto it = ctx.state.access.find({std::get<Scope*>(found)->name, ctx.params[0]});
   if (it == ctx.state.access.end()) {

@@ -44,6 +44,68 @@ std::variant<Client*, Response> FindOwnClient(ApiContext& ctx, const std::string
   return &it->second;
 }
 
+std::variant<Scope*, Response> FindOwnScope(ApiContext& ctx, const std::string& object) {
+  auto name = ctx.request.Query("scope");
+  if (!name || name->empty()) {
+    return ApiError(400, {{"Query parameter 'scope' is required", "scope"}}, object, ctx.now);
+  }
+  auto it = ctx.state.scopes.find(*name);
+  if (it == ctx.state.scopes.end()) {
+    return ApiError(404, "Scope '" + *name + "' not found", ctx.now);
+  }
+  if (it->second.owner_orgno != ctx.caller.orgno) {
+    return ApiError(403, "Scope '" + *name + "' is not owned by organization " + ctx.caller.orgno,
+                    ctx.now);
+  }
+  return &it->second;
+}
+
+bool IsIntegrationType(const std::string& type) {
+  static const char* kTypes[] = {"ansattporten", "api_klient", "eformidling", "idporten",
+                                 "idporten_saml2", "krr", "maskinporten"};
+  for (const char* t : kTypes) {
+    if (type == t) return true;
+  }
+  return false;
+}
+
+void BodyReader::String(const char* name, std::string& out) {
+  const rapidjson::Value* v = Member(body_, name);
+  if (v == nullptr) return;
+  if (!v->IsString()) {
+    errors_.push_back({std::string(name) + " must be a string", name});
+    return;
+  }
+  out.assign(v->GetString(), v->GetStringLength());
+}
+
+void BodyReader::Strings(const char* name, std::vector<std::string>& out) {
+  bool ok = true;
+  auto values = ReadStrings(body_, name, ok);
+  if (!ok) errors_.push_back({std::string(name) + " must be an array of strings", name});
+  if (values) out = *values;
+}
+
+void BodyReader::NonNegative(const char* name, std::int64_t& out) {
+  const rapidjson::Value* v = Member(body_, name);
+  if (v == nullptr) return;
+  if (!v->IsInt64() || v->GetInt64() < 0) {
+    errors_.push_back({std::string(name) + " must be a non-negative integer", name});
+    return;
+  }
+  out = v->GetInt64();
+}
+
+void BodyReader::Bool(const char* name, bool& out) {
+  const rapidjson::Value* v = Member(body_, name);
+  if (v == nullptr) return;
+  if (!v->IsBool()) {
+    errors_.push_back({std::string(name) + " must be true or false", name});
+    return;
+  }
+  out = v->GetBool();
+}
+
 bool IsNineDigits(const std::string& orgno) {
   if (orgno.size() != 9) return false;
   for (char c : orgno) {

@@ -41,6 +41,28 @@ std::optional<Response> ParseBodyObject(const ApiContext& ctx, rapidjson::Docume
 /// The caller's client `id`: 404 when unknown (or deleted, unless deleted clients are
 /// visible), 403 when another organisation's.
 std::variant<Client*, Response> FindOwnClient(ApiContext& ctx, const std::string& id);
+/// The caller's scope named by ?scope=: 400 without it, 404 unknown, 403 another org's.
+/// `object` names the ApiErrorResponse objectName of the 400.
+std::variant<Scope*, Response> FindOwnScope(ApiContext& ctx, const std::string& object);
+/// True for the integration types of the API's enum (ansattporten ... maskinporten).
+bool IsIntegrationType(const std::string& type);
+
+/// Reads optional fields of a JSON request body; a field of the wrong type becomes a field
+/// error and leaves the target unchanged. Absent and null fields are skipped.
+class BodyReader {
+ public:
+  BodyReader(const rapidjson::Value& body, std::vector<FieldError>& errors)
+      : body_(body), errors_(errors) {}
+  void String(const char* name, std::string& out);
+  void Strings(const char* name, std::vector<std::string>& out);
+  void NonNegative(const char* name, std::int64_t& out);
+  void Bool(const char* name, bool& out);
+
+ private:
+  const rapidjson::Value& body_;
+  std::vector<FieldError>& errors_;
+};
+
 /// True when `orgno` is exactly nine digits.
 bool IsNineDigits(const std::string& orgno);
 /// In --empty-list-errors mode, the 404 "does not have any" error for an empty list.

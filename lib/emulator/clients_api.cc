@@ -1,6 +1,7 @@
 // /clients: list, create, get, PUT, soft delete (portal-api.md §3, §9 items 6–7).
 #include <algorithm>
 
+#include "emulator/access_rules.h"
 #include "emulator/api.h"
 #include "emulator/codec.h"
 #include "emulator/ids.h"
@@ -18,51 +19,22 @@ bool OneOf(const std::string& value, std::initializer_list<const char*> allowed)
 
 // Reads the writable fields present in `body` into `c`; mistyped fields become errors.
 void ApplyBody(const rapidjson::Value& body, Client& c, std::vector<FieldError>& errors) {
-  auto string_field = [&](const char* name, std::string& out) {
-    const rapidjson::Value* v = Member(body, name);
-    if (v == nullptr) return;
-    if (!v->IsString()) {
-      errors.push_back({std::string(name) + " must be a string", name});
-      return;
-    }
-    out.assign(v->GetString(), v->GetStringLength());
-  };
-  auto strings_field = [&](const char* name, std::vector<std::string>& out) {
-    bool ok = true;
-    auto values = ReadStrings(body, name, ok);
-    if (!ok) errors.push_back({std::string(name) + " must be an array of strings", name});
-    if (values) out = *values;
-  };
-  auto int_field = [&](const char* name, std::int64_t& out) {
-    const rapidjson::Value* v = Member(body, name);
-    if (v == nullptr) return;
-    if (!v->IsInt64() || v->GetInt64() < 0) {
-      errors.push_back({std::string(name) + " must be a non-negative integer", name});
-      return;
-    }
-    out = v->GetInt64();
-  };
-  string_field("client_name", c.client_name);
-  string_field("description", c.description);
-  string_field("client_orgno", c.client_orgno);
-  string_field("integration_type", c.integration_type);
-  string_field("application_type", c.application_type);
-  string_field("token_endpoint_auth_method", c.token_endpoint_auth_method);
-  string_field("refresh_token_usage", c.refresh_token_usage);
-  strings_field("grant_types", c.grant_types);
-  strings_field("scopes", c.scopes);
-  strings_field("redirect_uris", c.redirect_uris);
-  strings_field("post_logout_redirect_uris", c.post_logout_redirect_uris);
-  int_field("access_token_lifetime", c.access_token_lifetime);
-  int_field("authorization_lifetime", c.authorization_lifetime);
-  int_field("refresh_token_lifetime", c.refresh_token_lifetime);
-  if (const rapidjson::Value* v = Member(body, "active")) {
-    if (v->IsBool()) {
-      c.active = v->GetBool();
-    } else {
-      errors.push_back({"active must be true or false", "active"});
-    }
-  }
+  BodyReader read(body, errors);
+  read.String("client_name", c.client_name);
+  read.String("description", c.description);
+  read.String("client_orgno", c.client_orgno);
+  read.String("integration_type", c.integration_type);
+  read.String("application_type", c.application_type);
+  read.String("token_endpoint_auth_method", c.token_endpoint_auth_method);
+  read.String("refresh_token_usage", c.refresh_token_usage);
+  read.Strings("grant_types", c.grant_types);
+  read.Strings("scopes", c.scopes);
+  read.Strings("redirect_uris", c.redirect_uris);
+  read.Strings("post_logout_redirect_uris", c.post_logout_redirect_uris);
+  read.NonNegative("access_token_lifetime", c.access_token_lifetime);
+  read.NonNegative("authorization_lifetime", c.authorization_lifetime);
+  read.NonNegative("refresh_token_lifetime", c.refresh_token_lifetime);
+  read.Bool("active", c.active);
 }
 
 // Why `scope` cannot go on a client of `orgno` (§6), or "" when it can.
@@ -78,11 +50,7 @@ std::string ScopeProblem(const State& state, const std::string& name, const std:
       std::find(allowed.begin(), allowed.end(), integration_type) == allowed.end()) {
     return "Scope '" + name + "' is not allowed for integration_type '" + integration_type + "'";
   }
-  if (scope.accessible_for_all || !scope.delegation_source.empty() || scope.owner_orgno == orgno) {
-    return "";
-  }
-  auto access = state.access.find({name, orgno});
-  if (access != state.access.end() && access->second.state == "APPROVED") return "";
+  if (MayUseScope(state, scope, orgno, std::nullopt)) return "";
   return "Precondition failed: This organization number has not been granted access to the "
          "scope '" + name + "'";
 }
@@ -90,8 +58,7 @@ std::string ScopeProblem(const State& state, const std::string& name, const std:
 // Fills defaults (lenient mode) and checks the client as a whole (§3.2, §9 item 7).
 void Validate(const ApiContext& ctx, Client& c, std::vector<FieldError>& errors) {
   bool strict = ctx.options.validation == Validation::kStrict;
-  if (!OneOf(c.integration_type, {"ansattporten", "api_klient", "eformidling", "idporten",
-                                  "idporten_saml2", "krr", "maskinporten"})) {
+  if (!IsIntegrationType(c.integration_type)) {
     errors.push_back({c.integration_type.empty()
                           ? "integration_type is required"
                           : "integration_type '" + c.integration_type + "' is not one of "

@@ -20,53 +20,21 @@ bool OwnsPrefix(const State& state, const std::string& orgno, const std::string&
 
 // Reads the mutable fields present in `body` into `s`.
 void ApplyBody(const rapidjson::Value& body, Scope& s, std::vector<FieldError>& errors) {
-  auto string_field = [&](const char* name, std::string& out) {
-    const rapidjson::Value* v = Member(body, name);
-    if (v == nullptr) return;
-    if (!v->IsString()) {
-      errors.push_back({std::string(name) + " must be a string", name});
-      return;
-    }
-    out.assign(v->GetString(), v->GetStringLength());
-  };
-  auto bool_field = [&](const char* name, bool& out) {
-    const rapidjson::Value* v = Member(body, name);
-    if (v == nullptr) return;
-    if (!v->IsBool()) {
-      errors.push_back({std::string(name) + " must be true or false", name});
-      return;
-    }
-    out = v->GetBool();
-  };
-  auto int_field = [&](const char* name, std::int64_t& out) {
-    const rapidjson::Value* v = Member(body, name);
-    if (v == nullptr) return;
-    if (!v->IsInt64() || v->GetInt64() < 0) {
-      errors.push_back({std::string(name) + " must be a non-negative integer", name});
-      return;
-    }
-    out = v->GetInt64();
-  };
-  string_field("description", s.description);
-  string_field("long_description", s.long_description);
-  string_field("visibility", s.visibility);
-  string_field("token_type", s.token_type);
-  string_field("delegation_source", s.delegation_source);
-  string_field("enforced_aud_for_access_token", s.enforced_aud_for_access_token);
-  bool_field("active", s.active);
-  bool_field("requires_user_consent", s.requires_user_consent);
-  bool_field("requires_user_authentication", s.requires_user_authentication);
-  bool_field("requires_pseudonymous_tokens", s.requires_pseudonymous_tokens);
-  bool_field("accessible_for_all", s.accessible_for_all);
-  int_field("at_max_age", s.at_max_age);
-  int_field("authorization_max_lifetime", s.authorization_max_lifetime);
-  bool ok = true;
-  auto types = ReadStrings(body, "allowed_integration_types", ok);
-  if (!ok) {
-    errors.push_back({"allowed_integration_types must be an array of strings",
-                      "allowed_integration_types"});
-  }
-  if (types) s.allowed_integration_types = *types;
+  BodyReader read(body, errors);
+  read.String("description", s.description);
+  read.String("long_description", s.long_description);
+  read.String("visibility", s.visibility);
+  read.String("token_type", s.token_type);
+  read.String("delegation_source", s.delegation_source);
+  read.String("enforced_aud_for_access_token", s.enforced_aud_for_access_token);
+  read.Bool("active", s.active);
+  read.Bool("requires_user_consent", s.requires_user_consent);
+  read.Bool("requires_user_authentication", s.requires_user_authentication);
+  read.Bool("requires_pseudonymous_tokens", s.requires_pseudonymous_tokens);
+  read.Bool("accessible_for_all", s.accessible_for_all);
+  read.NonNegative("at_max_age", s.at_max_age);
+  read.NonNegative("authorization_max_lifetime", s.authorization_max_lifetime);
+  read.Strings("allowed_integration_types", s.allowed_integration_types);
 }
 
 void Validate(const ApiContext& ctx, const Scope& s, std::vector<FieldError>& errors) {
@@ -78,10 +46,7 @@ void Validate(const ApiContext& ctx, const Scope& s, std::vector<FieldError>& er
     errors.push_back({"token_type must be SELF_CONTAINED or OPAQUE", "token_type"});
   }
   for (const auto& type : s.allowed_integration_types) {
-    static const char* kTypes[] = {"ansattporten", "api_klient", "eformidling", "idporten",
-                                   "idporten_saml2", "krr", "maskinporten"};
-    if (std::none_of(std::begin(kTypes), std::end(kTypes),
-                     [&](const char* t) { return type == t; })) {
+    if (!IsIntegrationType(type)) {
       errors.push_back({"allowed_integration_types: '" + type + "' is not an integration type",
                         "allowed_integration_types"});
     }
@@ -99,23 +64,6 @@ void Validate(const ApiContext& ctx, const Scope& s, std::vector<FieldError>& er
 
 Response ScopeJson(int status, const Scope& s) {
   return JsonBody(status, [&](JsonWriter& w) { WriteScope(w, s); });
-}
-
-// The caller's scope named by ?scope=: 400 without it, 404 unknown, 403 another org's.
-std::variant<Scope*, Response> FindOwnScope(ApiContext& ctx) {
-  auto name = ctx.request.Query("scope");
-  if (!name || name->empty()) {
-    return ApiError(400, {{"Query parameter 'scope' is required", "scope"}}, kObject, ctx.now);
-  }
-  auto it = ctx.state.scopes.find(*name);
-  if (it == ctx.state.scopes.end()) {
-    return ApiError(404, "Scope '" + *name + "' not found", ctx.now);
-  }
-  if (it->second.owner_orgno != ctx.caller.orgno) {
-    return ApiError(403, "Scope '" + *name + "' is not owned by organization " + ctx.caller.orgno,
-                    ctx.now);
-  }
-  return &it->second;
 }
 
 void WriteList(JsonWriter& w, const std::vector<const Scope*>& list) {
@@ -137,7 +85,7 @@ Response ListScopes(ApiContext& ctx) {
 }
 
 Response GetScope(ApiContext& ctx) {
-  auto found = FindOwnScope(ctx);
+  auto found = FindOwnScope(ctx, kObject);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   return ScopeJson(200, *std::get<Scope*>(found));
 }
@@ -174,7 +122,7 @@ Response CreateScope(ApiContext& ctx) {
 }
 
 Response UpdateScope(ApiContext& ctx) {
-  auto found = FindOwnScope(ctx);
+  auto found = FindOwnScope(ctx, kObject);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   Scope& current = *std::get<Scope*>(found);
   rapidjson::Document body;
@@ -199,7 +147,7 @@ Response UpdateScope(ApiContext& ctx) {
 }
 
 Response DeleteScope(ApiContext& ctx) {
-  auto found = FindOwnScope(ctx);
+  auto found = FindOwnScope(ctx, kObject);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   Scope& s = *std::get<Scope*>(found);
   s.active = false;

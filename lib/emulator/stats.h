@@ -16,8 +16,11 @@ class Stats {
   void CountRequest(const std::string& key);
   /// One acknowledged state change (a 2xx answer to an admin write).
   void CountWrite();
+  /// One injected fault of `kind`.
   void CountFault(FaultKind kind);
+  /// One access token issued by /token.
   void CountToken();
+  /// Zeroes every counter (POST /__emulator/reset).
   void Reset();
   /// {"requests":{...},"requests_total":N,"writes":N,"faults":{"500":N,...},
   ///  "faults_total":N,"tokens_issued":N}

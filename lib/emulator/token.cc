@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "emulator/access_rules.h"
 #include "emulator/codec.h"
 #include "emulator/ids.h"
 #include "emulator/json.h"
@@ -107,15 +108,7 @@ std::optional<TokenError> CheckClientScope(const State& state, const Client& cli
                 "Token request contains scopes not allowed for maskinporten (MP-201): '" + name +
                     "'");
   }
-  if (scope->second.accessible_for_all || scope->second.owner_orgno == client.client_orgno ||
-      !scope->second.delegation_source.empty()) {
-    return std::nullopt;
-  }
-  auto access = state.access.find({name, client.client_orgno});
-  if (access != state.access.end() && access->second.state == "APPROVED" &&
-      access->second.usable_from <= now * 1000) {
-    return std::nullopt;
-  }
+  if (MayUseScope(state, scope->second, client.client_orgno, now * 1000)) return std::nullopt;
   return Fail(403, "forbidden",
               "Consumer has not been granted access to the scope " + name + " (MP-250)");
 }

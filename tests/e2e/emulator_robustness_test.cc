@@ -1,11 +1,14 @@
-// Process-level behaviour: persistence across kill -9, reproducible faults, clean shutdown,
-// reset, the settable clock, latency, TLS-free defaults.
+// Process-level behaviour: persistence across kill -9, clean shutdown, concurrency, reset,
+// the settable clock, seeds, TLS, --issuer/--api-prefix, --help and the demo helper.
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 
 #include "emulator_e2e.h"
+#include "support/test_keys.h"
 
 namespace mpctl::testing {
 namespace {
@@ -33,76 +36,6 @@ TEST_F(EmulatorRobustnessTest, KillNineAfterAnAcknowledgedWriteLosesNothing) {
 TEST_F(EmulatorRobustnessTest, SigtermStopsCleanly) {
   Start();
   EXPECT_EQ(emu_->Stop(), 0);
-}
-
-TEST_F(EmulatorRobustnessTest, SameFaultSeedInjectsTheSameFaults) {
-  auto run = [&](const std::string& seed) {
-    emu_.reset();
-    std::filesystem::remove(dir_ + "/state.json");
-    Start({"--fault-rate", "0.5", "--fault-seed", seed});
-    std::vector<int> statuses;
-    for (int i = 0; i < 40; ++i) statuses.push_back(Call("GET", "/api/v1/clients").status);
-    return statuses;
-  };
-  std::vector<int> first = run("42");
-  std::vector<int> second = run("42");
-  std::vector<int> other = run("7");
-  EXPECT_EQ(first, second);
-  EXPECT_NE(first, other);
-  int faults = 0;
-  for (int status : first) faults += status != 200;
-  EXPECT_GT(faults, 5);
-  EXPECT_LT(faults, 35);
-  EXPECT_NE(std::find(first.begin(), first.end(), 0), first.end());  // a dropped connection
-  EmulatorStats stats = emu_->Stats();
-  EXPECT_EQ(stats.faults_total, stats.faults["500"] + stats.faults["503"] +
-                                    stats.faults["429"] + stats.faults["drop"]);
-}
-
-TEST_F(EmulatorRobustnessTest, RateLimitFaultCarriesRetryAfter) {
-  Start({"--fault-rate", "1", "--fault-seed", "1"});
-  bool seen = false;
-  for (int i = 0; i < 40 && !seen; ++i) {
-    Reply reply = Call("GET", "/api/v1/clients");
-    if (reply.status == 429) {
-      seen = true;
-      EXPECT_EQ(reply.header_retry_after, "1");
-      EXPECT_EQ(reply.json["status"].GetInt(), 429);
-    }
-  }
-  EXPECT_TRUE(seen);
-}
-
-TEST_F(EmulatorRobustnessTest, FaultsSpareTheTokenEndpointUnlessAsked) {
-  Start({"--fault-rate", "1", "--fault-seed", "3"});  // Start() itself needs a token
-  EXPECT_EQ(emu_->Stats().tokens_issued, 1);
-  emu_.reset();
-  std::filesystem::remove(dir_ + "/state.json");
-  admin_ = std::make_unique<AdminFixture>(dir_);
-  auto args = admin_->EmulatorArgs();
-  for (const char* flag : {"--fault-rate", "1", "--fault-seed", "3", "--fault-token"}) {
-    args.push_back(flag);
-  }
-  emu_ = EmulatorProcess::Start(args, dir_);
-  ASSERT_TRUE(emu_);
-  auto [status, body] = PostGrant(emu_->base_url(), admin_->Grant(emu_->base_url(), GrantSpec{}));
-  EXPECT_NE(status, 200);
-}
-
-TEST_F(EmulatorRobustnessTest, DroppedConnectionStillAppliesTheWrite) {
-  // Find a fault seed whose first decision is a dropped connection.
-  Start();
-  std::string seed;
-  for (int s = 0; s < 200 && seed.empty(); ++s) {
-    emu_.reset();
-    std::filesystem::remove(dir_ + "/state.json");
-    Start({"--fault-rate", "0.9", "--fault-seed", std::to_string(s)});
-    Reply reply = Call("POST", "/api/v1/clients", ClientBody("dropped"));
-    if (reply.status == 0) seed = std::to_string(s);
-  }
-  ASSERT_FALSE(seed.empty());
-  EXPECT_EQ(emu_->Stats().writes, 1);
-  EXPECT_EQ(emu_->Stats().faults["drop"], 1);
 }
 
 TEST_F(EmulatorRobustnessTest, ResetRestoresTheSeed) {
@@ -170,6 +103,128 @@ TEST_F(EmulatorRobustnessTest, BadSeedFailsWithItsLocation) {
   std::string text((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
   EXPECT_EQ(text, "mpctl-emulator: error: " + dir_ +
                       "/bad.yaml:2:12: organisations[0].orgno: '12345' is not a 9-digit orgno\n");
+}
+
+
+TEST_F(EmulatorRobustnessTest, ExampleSeedServesTheDemoAdminClient) {
+  admin_ = std::make_unique<AdminFixture>(dir_);  // only for its key and admin.pub.pem
+  setenv("MPCTL_DEMO_ADMIN_PUBLIC_KEY", (dir_ + "/admin.pub.pem").c_str(), 1);
+  emu_ = EmulatorProcess::Start({"--seed", MPCTL_SOURCE_DIR "/examples/emulator-seed.yaml"}, dir_);
+  ASSERT_TRUE(emu_);
+  for (const char* kid : {"demo-admin-test", "payments-admin-test-2026"}) {
+    GrantSpec spec;
+    spec.client_id = "demo-admin";
+    spec.kid = kid;
+    spec.scope = "idporten:dcr.read idporten:scopes.read";
+    auto [status, body] = PostGrant(emu_->base_url(), admin_->Grant(emu_->base_url(), spec));
+    EXPECT_EQ(status, 200) << body;
+  }
+  Reply scopes = Call("GET", "/api/v1/scopes/all?accessible_for_all=true", "", "");
+  ASSERT_EQ(scopes.status, 200);
+  EXPECT_STREQ(scopes.json[0]["name"].GetString(), "difi:open");
+}
+
+
+TEST_F(EmulatorRobustnessTest, TlsServesHttps) {
+  std::string key = GenerateRsaPem();
+  std::ofstream(dir_ + "/tls.key") << key;
+  std::ofstream(dir_ + "/tls.crt") << SelfSignedCertificatePem(key, "127.0.0.1");
+  Start({"--tls-cert", dir_ + "/tls.crt", "--tls-key", dir_ + "/tls.key"});
+  EXPECT_EQ(emu_->base_url().rfind("https://127.0.0.1:", 0), 0u) << emu_->base_url();
+  Reply meta = Call("GET", "/.well-known/oauth-authorization-server", "", "");
+  ASSERT_EQ(meta.status, 200);
+  EXPECT_EQ(meta.json["issuer"].GetString(), emu_->base_url() + "/");
+  EXPECT_EQ(Call("GET", "/api/v1/clients").status, 200);
+}
+
+TEST_F(EmulatorRobustnessTest, EveryHelpFlagIsInTheReadme) {
+  std::string command =
+      std::string(MPCTL_BINARY_DIR "/cmd/mpctl-emulator/mpctl-emulator --help > ") + dir_ +
+      "/help.txt";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::ifstream help_file(dir_ + "/help.txt");
+  std::string help((std::istreambuf_iterator<char>(help_file)), std::istreambuf_iterator<char>());
+  std::ifstream readme_file(MPCTL_SOURCE_DIR "/README.md");
+  std::string readme((std::istreambuf_iterator<char>(readme_file)),
+                     std::istreambuf_iterator<char>());
+  int flags = 0;
+  for (std::size_t at = help.find("--"); at != std::string::npos; at = help.find("--", at + 2)) {
+    std::size_t end = help.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", at + 2);
+    std::string flag = help.substr(at, end - at);
+    if (flag.size() < 4) continue;
+    ++flags;
+    EXPECT_NE(readme.find("`" + flag), std::string::npos) << flag << " is not in README";
+  }
+  EXPECT_GE(flags, 25);
+}
+
+
+TEST_F(EmulatorRobustnessTest, DemoHelperStartsAndStopsTheEmulatorCleanly) {
+  std::string command = "bash -c 'set -euo pipefail; source " MPCTL_SOURCE_DIR
+                        "/scripts/emulator.sh; emulator_start " MPCTL_BINARY_DIR " " +
+                        dir_ + "/demo; curl -sf \"$MPCTL_TEST_AUTH_SERVER\".well-known/"
+                        "oauth-authorization-server >/dev/null; emulator_stop' > " +
+                        dir_ + "/demo.txt 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  std::ifstream out(dir_ + "/demo.txt");
+  std::string text((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text.rfind("listening on http://127.0.0.1:", 0), 0u) << text;
+  EXPECT_NE(text.find("\nemulator stopped (exit status 0)\n"), std::string::npos) << text;
+}
+
+
+TEST_F(EmulatorRobustnessTest, ConcurrentWritesAreAllKeptAndPersisted) {
+  Start();
+  std::vector<std::thread> writers;
+  std::atomic<int> created{0};
+  for (int t = 0; t < 8; ++t) {
+    writers.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i) {
+        std::string id = CreateClient("w" + std::to_string(t) + "-" + std::to_string(i));
+        if (!id.empty()) ++created;
+        Call("GET", "/api/v1/clients/" + id + "/jwks");
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(created.load(), 80);
+  EXPECT_EQ(emu_->Stats().writes, 80);
+  emu_->Kill();
+  ASSERT_TRUE(emu_->Restart());
+  token_ = admin_->Token(emu_->base_url());
+  EXPECT_EQ(Call("GET", "/api/v1/clients").json.Size(), 80u);
+}
+
+
+TEST_F(EmulatorRobustnessTest, IssuerAndApiPrefixCanBeChanged) {
+  admin_ = std::make_unique<AdminFixture>(dir_);
+  auto args = admin_->EmulatorArgs();
+  for (const char* flag : {"--issuer", "https://test.maskinporten.no/", "--api-prefix",
+                           "/custom/v1"}) {
+    args.push_back(flag);
+  }
+  emu_ = EmulatorProcess::Start(args, dir_);
+  ASSERT_TRUE(emu_);
+  Reply meta = Call("GET", "/.well-known/oauth-authorization-server", "", "");
+  EXPECT_STREQ(meta.json["issuer"].GetString(), "https://test.maskinporten.no/");
+  EXPECT_EQ(meta.json["token_endpoint"].GetString(), emu_->base_url() + "/token");
+  GrantSpec spec;
+  spec.aud = "https://test.maskinporten.no/";
+  spec.scope = AdminFixture::kAllAdminScopes;
+  auto [status, body] = PostGrant(emu_->base_url(), admin_->Grant(emu_->base_url(), spec));
+  ASSERT_EQ(status, 200) << body;
+  rapidjson::Document doc;
+  doc.Parse(body.c_str());
+  token_ = doc["access_token"].GetString();
+  EXPECT_EQ(Call("GET", "/custom/v1/clients").status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/clients").status, 404);
+  std::string id = [&] {
+    Reply created = Call("POST", "/custom/v1/clients", ClientBody("a"));
+    return std::string(created.json["client_id"].GetString());
+  }();
+  Reply key = Call("POST", "/custom/v2/clients/" + id + "/key",
+                   SpkiPem(GenerateRsaPem()), "\x01", "text/plain");
+  EXPECT_EQ(key.status, 200) << key.body;
 }
 
 }  // namespace
