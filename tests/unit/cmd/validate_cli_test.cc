@@ -2,13 +2,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace mpctl {
 namespace {
@@ -55,7 +56,8 @@ TEST(ValidateCliTest, UnknownFlagIsAnError) {
   Outcome o = Mpctl("validate --x");
   EXPECT_EQ(o.exit_code, 1);
   EXPECT_EQ(o.out, "");
-  EXPECT_EQ(o.err, "mpctl: error: unknown option '--x' for 'validate'; see 'mpctl validate --help'\n");
+  EXPECT_EQ(o.err,
+            "mpctl: error: unknown option '--x' for 'validate'; see 'mpctl validate --help'\n");
 }
 
 TEST(ValidateCliTest, UnknownCommandAndGlobalFlagAreErrors) {
@@ -98,8 +100,8 @@ TEST(ValidateCliTest, GoodManifestPrintsOneLinePerEnvironment) {
 }
 
 TEST(ValidateCliTest, SelectedEnvironmentNeedsOnlyItsVariables) {
-  Outcome o = Mpctl("-v validate -f examples/test-prod/mpctl.yaml -e test",
-                    "MPCTL_TEST_ADMIN_CLIENT_ID=a");
+  Outcome o =
+      Mpctl("-v validate -f examples/test-prod/mpctl.yaml -e test", "MPCTL_TEST_ADMIN_CLIENT_ID=a");
   EXPECT_EQ(o.err, "");
   EXPECT_EQ(o.exit_code, 0);
   EXPECT_EQ(o.out, "test: organization 310000108, 3 clients, 2 keys, 0 scopes\n");
@@ -114,13 +116,29 @@ TEST(ValidateCliTest, HelpAndVersion) {
   }
   Outcome validate_help = Mpctl("validate --help");
   EXPECT_EQ(validate_help.exit_code, 0);
-  for (const char* text : {"usage: mpctl validate", "--file", "--env", "0  the manifest is valid",
-                           "1  it is not"}) {
+  for (const char* text :
+       {"usage: mpctl validate", "--file", "--env", "0  the manifest is valid", "1  it is not"}) {
     EXPECT_THAT(validate_help.out, HasSubstr(text));
   }
   Outcome version = Mpctl("--version");
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_EQ(version.out, "mpctl 0.1.0\n");
+}
+
+// conventions.md: every flag --help lists is in README.
+TEST(ValidateCliTest, EveryFlagInHelpIsInReadme) {
+  std::string readme = Slurp(fs::path(MPCTL_SOURCE_DIR) / "README.md");
+  static const std::regex kFlag("--[a-z][a-z-]+");
+  for (const char* args : {"--help", "validate --help"}) {
+    std::string help = Mpctl(args).out;
+    int flags = 0;
+    for (std::sregex_iterator it(help.begin(), help.end(), kFlag), end; it != end; ++it) {
+      ++flags;
+      EXPECT_TRUE(std::regex_search(readme, std::regex(it->str() + "(?![a-z-])")))
+          << it->str() << " from mpctl " << args << " is not in README";
+    }
+    EXPECT_GE(flags, 3) << args;
+  }
 }
 
 }  // namespace

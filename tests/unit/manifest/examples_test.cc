@@ -25,7 +25,8 @@ std::string ReadFile(const fs::path& path) {
 
 std::vector<std::string> Examples() {
   std::vector<std::string> out;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(MPCTL_SOURCE_DIR) / "examples")) {
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(MPCTL_SOURCE_DIR) / "examples")) {
     if (entry.path().extension() == ".yaml") {
       out.push_back(fs::relative(entry.path(), MPCTL_SOURCE_DIR).string());
     }
@@ -106,9 +107,10 @@ TEST(SchemaTest, RefusesWhatTheLoaderRefuses) {
       "    admin_client: {client_id: a, token_env: T}\n";
   std::string problem;
   EXPECT_TRUE(MatchesSchema(header + "clients:\n  sync: {scopes: [a:b]}\n", &problem)) << problem;
-  EXPECT_TRUE(MatchesSchema("apiVersion: mpctl/v1\nenvironments:\n  local:\n"
-                            "    organization: ${ORG}\n    admin_client: {token_env: T}\n",
-                            &problem))
+  EXPECT_TRUE(
+      MatchesSchema("apiVersion: mpctl/v1\nenvironments:\n  local:\n"
+                    "    organization: ${ORG}\n    admin_client: {token_env: T}\n",
+                    &problem))
       << problem;
   for (const std::string& bad : {
            header + "clients:\n  sync: {dispaly_name: x, scopes: [a:b]}\n",
