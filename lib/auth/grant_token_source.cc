@@ -26,10 +26,19 @@ GrantTokenSource::GrantTokenSource(GrantSigner signer, std::string client_id,
       http_(std::move(http)),
       clock_(std::move(clock)) {}
 
+std::vector<std::string> GrantTokenSource::SortedUnique(std::vector<std::string> scopes) {
+  std::sort(scopes.begin(), scopes.end());
+  scopes.erase(std::unique(scopes.begin(), scopes.end()), scopes.end());
+  return scopes;
+}
+
+void GrantTokenSource::Forget(const std::vector<std::string>& scopes) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  cache_.erase(base::Join(SortedUnique(scopes), " "));
+}
+
 base::Result<base::Secret> GrantTokenSource::Token(const std::vector<std::string>& scopes) {
-  std::vector<std::string> sorted = scopes;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  const std::vector<std::string> sorted = SortedUnique(scopes);
   const std::string key = base::Join(sorted, " ");
 
   std::lock_guard<std::mutex> lock(mutex_);

@@ -29,12 +29,14 @@ class GrantTokenSource final : public TokenSource {
                    std::shared_ptr<TokenHttp> http, std::shared_ptr<const base::Clock> clock);
 
   base::Result<base::Secret> Token(const std::vector<std::string>& scopes) override;
+  void Forget(const std::vector<std::string>& scopes) override;
 
  private:
   struct CachedToken {
     base::Secret token;
     std::int64_t expires_at = 0;
   };
+  static std::vector<std::string> SortedUnique(std::vector<std::string> scopes);
   base::Result<CachedToken> RequestToken(const std::vector<std::string>& scopes);
 
   GrantSigner signer_;

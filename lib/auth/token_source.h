@@ -19,6 +19,9 @@ class TokenSource {
   /// An access token carrying at least `scopes`. Errors name the likely cause and never
   /// contain the token, the grant or key material.
   virtual base::Result<base::Secret> Token(const std::vector<std::string>& scopes) = 0;
+  /// Drops a cached token for `scopes` (the API refused it with 401), so the next Token()
+  /// asks for a new one. Sources without a cache ignore it.
+  virtual void Forget(const std::vector<std::string>& /*scopes*/) {}
 };
 
 /// A token obtained elsewhere (`token_env`): returned as-is for every scope set.

@@ -38,6 +38,12 @@ base::Result<HttpPortalApi::Answer> HttpPortalApi::Send(const Call& call, bool* 
   };
   auto exchange = exchanger_->Run(make_request, call.repeat);
   if (!exchange.ok()) return exchange.error();
+  if (exchange->response() != nullptr && exchange->response()->status == 401) {
+    // A refused token was handled by nobody: get a new one and try once more.
+    tokens_->Forget(token_scopes_);
+    exchange = exchanger_->Run(make_request, call.repeat);
+    if (!exchange.ok()) return exchange.error();
+  }
   const HttpResponse* response = exchange->response();
   Answer answer{exchange->method + " " + exchange->path, "", false};
   if (response != nullptr && response->status >= 200 && response->status < 300) {

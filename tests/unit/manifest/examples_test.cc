@@ -27,7 +27,8 @@ std::vector<std::string> Examples() {
   std::vector<std::string> out;
   for (const auto& entry :
        fs::recursive_directory_iterator(fs::path(MPCTL_SOURCE_DIR) / "examples")) {
-    if (entry.path().extension() == ".yaml") {
+    // Manifests are named mpctl.yaml; other YAML there (the emulator seed) is not one.
+    if (entry.path().filename() == "mpctl.yaml") {
       out.push_back(fs::relative(entry.path(), MPCTL_SOURCE_DIR).string());
     }
   }

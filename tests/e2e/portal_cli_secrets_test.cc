@@ -1,0 +1,91 @@
+// Runs every command `mpctl --help` lists, with -v, against the emulator and checks that no
+// secret reaches stdout or stderr: not the admin key's base64 body, and no JWT at all (every
+// grant and access token is a JWT, and a JWT always starts with "eyJ").
+#include <gmock/gmock.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "base/strings.h"
+#include "portal_e2e.h"
+
+namespace mpctl::portal {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const std::string kMpctl = MPCTL_BINARY_DIR "/cmd/mpctl/mpctl";
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The command names between "commands:" and the next blank line of `mpctl --help`.
+std::vector<std::string> ListedCommands(const std::string& help) {
+  std::vector<std::string> commands;
+  bool in_list = false;
+  for (const auto& line : base::Split(help, '\n')) {
+    if (line == "commands:") {
+      in_list = true;
+    } else if (in_list && base::Trim(line).empty()) {
+      break;
+    } else if (in_list) {
+      std::string_view trimmed = base::Trim(line);
+      commands.emplace_back(trimmed.substr(0, trimmed.find(' ')));
+    }
+  }
+  return commands;
+}
+
+TEST_F(PortalE2eTest, NoCommandPrintsASecretWithVerbose) {
+  Start({});
+  std::ofstream(dir_ + "/mpctl.yaml")
+      << "apiVersion: mpctl/v1\n"
+         "environments:\n"
+         "  test:\n"
+         "    organization: \"310000108\"\n"
+         "    api_url: " << emu_->base_url() << "/api/v1\n"
+         "    auth_server: " << emu_->base_url() << "/\n"
+         "    admin_client:\n"
+         "      client_id: acme-admin\n"
+         "      key_env: MPCTL_E2E_ADMIN_KEY\n"
+         "      kid: acme-admin-key\n"
+         "clients:\n"
+         "  sync:\n"
+         "    scopes: [skatt:demo/read]\n"
+         "    keys:\n"
+         "      - kid: sync-key-1\n"
+         "        pem_file: admin.pub.pem\n";
+  base::Secret pem = admin_->key().ToPem();
+  std::string key_b64 = base::Base64Encode(pem.Reveal());
+  ASSERT_EQ(setenv("MPCTL_E2E_ADMIN_KEY", key_b64.c_str(), 1), 0);
+
+  ASSERT_EQ(std::system((kMpctl + " --help > " + dir_ + "/help.txt").c_str()), 0);
+  std::vector<std::string> commands = ListedCommands(ReadFile(dir_ + "/help.txt"));
+  ASSERT_FALSE(commands.empty());
+
+  std::vector<std::string> secrets = {"eyJ", "Bearer", key_b64.substr(0, 40),
+                                      key_b64.substr(key_b64.size() / 2, 40)};
+  for (const auto& line : base::Split(pem.Reveal(), '\n')) {
+    if (line.size() > 20 && !base::StartsWith(line, "-----")) secrets.push_back(line);
+  }
+  for (const auto& command : commands) {
+    std::string out = dir_ + "/" + command + ".out";
+    std::string run = "cd " + dir_ + " && " + kMpctl + " -v " + command + " -f mpctl.yaml > " +
+                      out + " 2>&1";
+    std::system(run.c_str());
+    std::string output = ReadFile(out);
+    for (const auto& secret : secrets) {
+      EXPECT_THAT(output, Not(HasSubstr(secret))) << "mpctl -v " << command;
+    }
+  }
+  unsetenv("MPCTL_E2E_ADMIN_KEY");
+}
+
+}  // namespace
+}  // namespace mpctl::portal
