@@ -13,8 +13,8 @@ std::string Summary(const model::DesiredState& state) {
   std::size_t keys = 0;
   for (const auto& client : state.clients) keys += client.keys.size();
   return state.environment.name + ": organization " + state.environment.organization + ", " +
-         Count(state.clients.size(), "client", "clients") + ", " +
-         Count(keys, "key", "keys") + ", " + Count(state.scopes.size(), "scope", "scopes");
+         Count(state.clients.size(), "client", "clients") + ", " + Count(keys, "key", "keys") +
+         ", " + Count(state.scopes.size(), "scope", "scopes");
 }
 
 }  // namespace
@@ -23,6 +23,7 @@ int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>&
   std::string file;
   std::vector<std::string> environments;
   po::options_description options("options");
+  // clang-format off
   options.add_options()
       ("file,f", po::value(&file)->default_value("mpctl.yaml")->value_name("FILE"),
        "the manifest to check")
@@ -30,6 +31,7 @@ int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>&
        "check only this environment (repeatable; default: every one); ${VAR} is expanded "
        "only for the environments checked")
       ("help,h", "print this help");
+  // clang-format on
   const std::string usage =
       "usage: mpctl validate [-f FILE] [-e ENV]...\n\n"
       "Checks the manifest without calling any API: structure, names, orgnos, scopes,\n"
@@ -40,8 +42,8 @@ int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>&
       "  0  the manifest is valid\n"
       "  1  it is not (every problem is listed on stderr), or the command line is wrong\n";
   po::variables_map variables;
-  if (auto exit_code = ParseCommandLine("validate", usage, footer, options, nullptr, args,
-                                        &variables)) {
+  if (auto exit_code =
+          ParseCommandLine("validate", usage, footer, options, nullptr, args, &variables)) {
     return *exit_code;
   }
 

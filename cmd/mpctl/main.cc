@@ -15,6 +15,7 @@ namespace {
 
 po::options_description GlobalOptionsDescription(GlobalOptions* global) {
   po::options_description options("global options (before the command)");
+  // clang-format off
   options.add_options()
       ("help,h", "print this help")
       ("version", "print the version")
@@ -22,6 +23,7 @@ po::options_description GlobalOptionsDescription(GlobalOptions* global) {
        "log each API request on stderr (method, path, status, time; never secrets)")
       ("ca-file", po::value(&global->ca_file)->value_name("FILE"),
        "also trust the CA certificates in FILE (PEM) for TLS");
+  // clang-format on
   return options;
 }
 
@@ -34,7 +36,8 @@ void PrintHelp(std::ostream& out, const po::options_description& options) {
     out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 1, ' ')
         << command.summary << "\n";
   }
-  out << "\n" << options << "\n"
+  out << "\n"
+      << options << "\n"
       << "exit codes:\n"
          "  0  success\n"
          "  1  error (the message says what was and was not done)\n\n"
@@ -81,8 +84,8 @@ int Run(const std::vector<std::string>& args) {
   std::vector<std::string> names;
   for (const auto& command : Commands()) {
     if (name == command.name) {
-      return command.run(global, std::vector<std::string>(args.begin() + command_at + 1,
-                                                          args.end()));
+      return command.run(global,
+                         std::vector<std::string>(args.begin() + command_at + 1, args.end()));
     }
     names.push_back(command.name);
   }

@@ -1,6 +1,7 @@
 #include "manifest/interpolate.h"
 
 #include "manifest/rules.h"
+#include "manifest/wording.h"
 
 namespace mpctl::manifest {
 
@@ -32,8 +33,7 @@ std::optional<std::string> Interpolate(const Text& text, const GetenvFunction& g
     std::string name = in.substr(i + 2, close - i - 2);
     i = close + 1;
     if (!IsValidVariableName(name)) {
-      report("'${" + name + "}' does not name an environment variable",
-             "use letters, digits and '_', not starting with a digit");
+      report("'${" + name + "}' does not name an environment variable", kVariableHint);
       continue;
     }
     std::optional<std::string> value = getenv(name);

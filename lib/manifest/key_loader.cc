@@ -2,6 +2,7 @@
 
 #include "base/secret.h"
 #include "base/strings.h"
+#include "manifest/wording.h"
 
 namespace mpctl::manifest {
 namespace {
@@ -42,12 +43,11 @@ base::Result<crypto::ParsedPublicKey> KeyLoader::LoadUncached(KeySource source,
   switch (source) {
     case KeySource::kPemFile:
     case KeySource::kJwkFile: {
-      subject = "'" + material + "'";
+      subject = Quoted(material);
       auto bytes = reader_->Read(ResolvePath(base_dir_, material));
       if (!bytes.ok()) {
         if (bytes.error().code == base::ErrorCode::kNotFound) {
-          return base::MakeError(base::ErrorCode::kNotFound,
-                                 "file " + subject + " does not exist");
+          return base::MakeError(base::ErrorCode::kNotFound, "file " + subject + " does not exist");
         }
         return Invalid("cannot read file " + subject);
       }
@@ -55,7 +55,7 @@ base::Result<crypto::ParsedPublicKey> KeyLoader::LoadUncached(KeySource source,
       break;
     }
     case KeySource::kEnv: {
-      subject = "environment variable '" + material + "'";
+      subject = "environment variable " + Quoted(material);
       auto value = getenv_(material);
       if (!value || value->empty()) return Invalid(subject + " is not set or empty");
       data = std::move(*value);

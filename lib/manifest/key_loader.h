@@ -26,8 +26,7 @@ class KeyLoader {
   base::Result<crypto::ParsedPublicKey> Load(KeySource source, const std::string& material);
 
  private:
-  base::Result<crypto::ParsedPublicKey> LoadUncached(KeySource source,
-                                                     const std::string& material);
+  base::Result<crypto::ParsedPublicKey> LoadUncached(KeySource source, const std::string& material);
 
   std::string base_dir_;
   const base::FileReader* reader_;

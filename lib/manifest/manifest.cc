@@ -8,6 +8,7 @@
 #include "manifest/key_loader.h"
 #include "manifest/parser.h"
 #include "manifest/resolver.h"
+#include "manifest/wording.h"
 
 namespace mpctl::manifest {
 namespace {
@@ -25,11 +26,9 @@ void CheckSelection(const RawManifest& manifest, const std::vector<std::string>&
   for (const auto& env : manifest.environments) declared.push_back(env.name);
   for (const auto& name : selection) {
     if (std::find(declared.begin(), declared.end(), name) != declared.end()) continue;
-    auto match = base::ClosestMatch(name, declared);
     diagnostics->Add({file, 0, 0}, "",
-                     "environment '" + name + "' (given with -e) is not declared",
-                     match ? "did you mean '" + *match + "'?"
-                           : "declared: " + base::Join(declared, ", "));
+                     "environment " + Quoted(name) + " (given with -e) is not declared",
+                     EnvironmentHint(name, declared));
   }
 }
 

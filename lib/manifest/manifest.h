@@ -27,9 +27,9 @@ struct LoadOptions {
 
 /// A manifest that loaded without a single problem.
 struct Manifest {
-  std::string path;    // as given, e.g. "mpctl.yaml"
-  std::string sha256;  // lower-case hex of the file's bytes
-  std::string owner;   // empty when the manifest sets none
+  std::string path;                            // as given, e.g. "mpctl.yaml"
+  std::string sha256;                          // lower-case hex of the file's bytes
+  std::string owner;                           // empty when the manifest sets none
   std::vector<std::string> environment_names;  // every declared environment, in file order
   std::vector<model::DesiredState> states;     // the selected environments, in file order
 };

@@ -11,6 +11,7 @@
 #include "base/strings.h"
 #include "manifest/json_path.h"
 #include "manifest/rules.h"
+#include "manifest/wording.h"
 
 namespace mpctl::manifest {
 namespace {
@@ -18,9 +19,9 @@ namespace {
 using FieldList = std::vector<std::string>;
 
 const FieldList kRootFields = {"apiVersion", "owner", "environments", "clients", "scopes"};
-const FieldList kEnvironmentFields = {"organization",  "api_url",
-                                      "auth_server",   "admin_client",
-                                      "connect_timeout_seconds", "timeout_seconds"};
+const FieldList kEnvironmentFields = {
+    "organization",   "api_url", "auth_server", "admin_client", "connect_timeout_seconds",
+    "timeout_seconds"};
 const FieldList kAdminFields = {"client_id",        "kid",          "key_file", "key_env",
                                 "certificate_file", "password_env", "token_env"};
 const FieldList kClientFields = {"display_name", "description", "scopes",   "keys",
@@ -58,17 +59,15 @@ struct Entry {
 
 const char* Describe(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Scalar: return "a string";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a map";
-    default: return "nothing";
+    case YAML::NodeType::Scalar:
+      return "a string";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a map";
+    default:
+      return "nothing";
   }
-}
-
-std::string Quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
-
-std::string Position(const base::SourceLocation& at) {
-  return std::to_string(at.line) + ":" + std::to_string(at.column);
 }
 
 class Parser {
@@ -107,7 +106,7 @@ class Parser {
         manifest.owner = ReadText(e);
         if (manifest.owner && !IsValidClientName(manifest.owner->value)) {
           Report(manifest.owner->origin, "invalid owner " + Quoted(manifest.owner->value),
-                 "use 1 to 63 of a-z, 0-9 and '-'");
+                 kNameHint);
         }
       } else if (e.key == "environments") {
         environments = &e;
@@ -161,8 +160,8 @@ class Parser {
         std::string hint;
         if (name == "client_id" && &fields == &kClientFields) {
           hint = "pin a client id per environment under overrides.<env>.client_id";
-        } else if (auto match = base::ClosestMatch(name, fields)) {
-          hint = "did you mean " + Quoted(*match) + "?";
+        } else {
+          hint = DidYouMean(name, fields);
         }
         Report(Origin{key_at, member_path}, "unknown field " + Quoted(name), hint);
         if (had_unknown) *had_unknown = true;
@@ -232,9 +231,8 @@ class Parser {
     std::size_t index = 0;
     for (const auto& item : e.value) {
       Entry element{"", item, {}, {}};
-      element.value_origin = Origin{
-          item.IsNull() ? e.value_origin.location : Location(item.Mark()),
-          JsonPathIndex(e.key_origin.path, index++)};
+      element.value_origin = Origin{item.IsNull() ? e.value_origin.location : Location(item.Mark()),
+                                    JsonPathIndex(e.key_origin.path, index++)};
       if (auto text = ReadText(element)) list.value.push_back(std::move(*text));
     }
     return list;
@@ -248,18 +246,26 @@ class Parser {
     return prevent_destroy;
   }
 
+  // The members of a section keyed by names (environments, clients, scopes); bad names are
+  // reported and kept, so their contents are still checked.
+  std::vector<Entry> NamedEntries(const Entry& e, const std::string& kind,
+                                  bool (*valid_name)(std::string_view), const char* name_hint) {
+    auto entries = MapEntries(e, {});
+    if (!entries) return {};
+    for (const auto& entry : *entries) {
+      if (!valid_name(entry.key)) {
+        Report(entry.key_origin, "invalid " + kind + " name " + Quoted(entry.key), name_hint);
+      }
+    }
+    return *entries;
+  }
+
   std::vector<RawEnvironment> ReadEnvironments(const Entry& e) {
     std::vector<RawEnvironment> out;
-    auto entries = MapEntries(e, {});
-    if (!entries) return out;
-    for (const auto& env_entry : *entries) {
+    for (const auto& env_entry : NamedEntries(e, "environment", IsValidClientName, kNameHint)) {
       RawEnvironment env;
       env.name = env_entry.key;
       env.origin = env_entry.key_origin;
-      if (!IsValidClientName(env.name)) {
-        Report(env.origin, "invalid environment name " + Quoted(env.name),
-               "use 1 to 63 of a-z, 0-9 and '-'");
-      }
       auto fields = MapEntries(env_entry, kEnvironmentFields);
       if (!fields) continue;
       for (const auto& f : *fields) {
@@ -312,8 +318,7 @@ class Parser {
       Report(admin.origin, "missing required field 'kid'", "needed with " + method->key);
     }
     if (uses_certificate && !admin.password_env) {
-      Report(admin.origin, "missing required field 'password_env'",
-             "needed with certificate_file");
+      Report(admin.origin, "missing required field 'password_env'", "needed with certificate_file");
     }
     if (method->key != "token_env" && !admin.client_id) {
       Report(admin.origin, "missing required field 'client_id'");
@@ -401,10 +406,11 @@ class Parser {
       Report(key.origin, "missing key material", "set one of pem_file, jwk_file, jwk, pem or env");
       return std::nullopt;
     }
-    static const std::map<std::string, KeySource> kSources = {
-        {"pem_file", KeySource::kPemFile}, {"jwk_file", KeySource::kJwkFile},
-        {"jwk", KeySource::kJwk},          {"pem", KeySource::kPem},
-        {"env", KeySource::kEnv}};
+    static const std::map<std::string, KeySource> kSources = {{"pem_file", KeySource::kPemFile},
+                                                              {"jwk_file", KeySource::kJwkFile},
+                                                              {"jwk", KeySource::kJwk},
+                                                              {"pem", KeySource::kPem},
+                                                              {"env", KeySource::kEnv}};
     key.source = kSources.at(source->key);
     if (key.source == KeySource::kJwk) {
       auto jwk = ReadJwk(*source);
@@ -445,57 +451,43 @@ class Parser {
     return list;
   }
 
-  std::vector<RawClient> ReadClients(const Entry& e) {
-    std::vector<RawClient> out;
-    auto entries = MapEntries(e, {});
-    if (!entries) return out;
-    for (const auto& client_entry : *entries) {
-      RawClient client;
-      client.name = client_entry.key;
-      client.origin = client_entry.key_origin;
-      if (!IsValidClientName(client.name)) {
-        Report(client.origin, "invalid client name " + Quoted(client.name),
-               "use 1 to 63 of a-z, 0-9 and '-'");
-      }
-      auto fields = MapEntries(client_entry, kClientFields);
-      if (!fields) continue;
-      client.fields = ReadClientFields(*fields);
-      for (const auto& f : *fields) {
-        if (f.key == "environments") client.environments = ReadEnvironmentFilter(f);
+  // The entries of a `clients:` or `scopes:` section: names checked, fields read, and
+  // `environments:` and `overrides:` of each.
+  template <typename Entity, typename ReadFields>
+  std::vector<Entity> ReadEntities(const Entry& e, const std::string& kind,
+                                   bool (*valid_name)(std::string_view), const char* name_hint,
+                                   const FieldList& fields, const FieldList& override_fields,
+                                   ReadFields read_fields) {
+    std::vector<Entity> out;
+    for (const auto& entity_entry : NamedEntries(e, kind, valid_name, name_hint)) {
+      Entity entity;
+      entity.name = entity_entry.key;
+      entity.origin = entity_entry.key_origin;
+      auto members = MapEntries(entity_entry, fields);
+      if (!members) continue;
+      entity.fields = read_fields(*members);
+      for (const auto& f : *members) {
+        if (f.key == "environments") entity.environments = ReadEnvironmentFilter(f);
         if (f.key == "overrides") {
-          client.overrides = ReadOverrides<RawClientFields>(
-              f, kClientOverrideFields, [&](const auto& o) { return ReadClientFields(o); });
+          entity.overrides =
+              ReadOverrides<decltype(entity.fields)>(f, override_fields, read_fields);
         }
       }
-      out.push_back(std::move(client));
+      out.push_back(std::move(entity));
     }
     return out;
   }
 
+  std::vector<RawClient> ReadClients(const Entry& e) {
+    return ReadEntities<RawClient>(e, "client", IsValidClientName, kNameHint, kClientFields,
+                                   kClientOverrideFields,
+                                   [&](const auto& f) { return ReadClientFields(f); });
+  }
+
   std::vector<RawScope> ReadScopes(const Entry& e) {
-    std::vector<RawScope> out;
-    auto entries = MapEntries(e, {});
-    if (!entries) return out;
-    for (const auto& scope_entry : *entries) {
-      RawScope scope;
-      scope.name = scope_entry.key;
-      scope.origin = scope_entry.key_origin;
-      if (!IsValidScopeName(scope.name)) {
-        Report(scope.origin, "invalid scope name " + Quoted(scope.name), "use 'prefix:subscope'");
-      }
-      auto fields = MapEntries(scope_entry, kScopeFields);
-      if (!fields) continue;
-      scope.fields = ReadScopeFields(*fields);
-      for (const auto& f : *fields) {
-        if (f.key == "environments") scope.environments = ReadEnvironmentFilter(f);
-        if (f.key == "overrides") {
-          scope.overrides = ReadOverrides<RawScopeFields>(
-              f, kScopeOverrideFields, [&](const auto& o) { return ReadScopeFields(o); });
-        }
-      }
-      out.push_back(std::move(scope));
-    }
-    return out;
+    return ReadEntities<RawScope>(e, "scope", IsValidScopeName, kScopeHint, kScopeFields,
+                                  kScopeOverrideFields,
+                                  [&](const auto& f) { return ReadScopeFields(f); });
   }
 
   template <typename Fields, typename ReadFields>
@@ -515,13 +507,7 @@ class Parser {
   void CheckEnvironmentName(const std::string& name, const Origin& origin,
                             const FieldList& declared) {
     if (std::find(declared.begin(), declared.end(), name) != declared.end()) return;
-    std::string hint;
-    if (auto match = base::ClosestMatch(name, declared)) {
-      hint = "did you mean " + Quoted(*match) + "?";
-    } else if (!declared.empty()) {
-      hint = "declared: " + base::Join(declared, ", ");
-    }
-    Report(origin, "unknown environment " + Quoted(name), hint);
+    Report(origin, "unknown environment " + Quoted(name), EnvironmentHint(name, declared));
   }
 
   template <typename Entity>

@@ -92,8 +92,7 @@ struct RawScope {
 
 struct RawAdminClient {
   Origin origin;
-  std::optional<Text> client_id, kid, key_file, key_env, certificate_file, password_env,
-      token_env;
+  std::optional<Text> client_id, kid, key_file, key_env, certificate_file, password_env, token_env;
 };
 
 struct RawEnvironment {

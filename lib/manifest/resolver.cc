@@ -6,25 +6,21 @@
 
 #include "base/strings.h"
 #include "manifest/rules.h"
+#include "manifest/wording.h"
 #include "model/environment.h"
 
 namespace mpctl::manifest {
 namespace {
 
-const std::vector<std::string> kIntegrationTypes = {
-    "ansattporten", "api_klient", "eformidling", "idporten", "idporten_saml2", "krr",
-    "maskinporten"};
+const std::vector<std::string> kIntegrationTypes = {"ansattporten", "api_klient",     "eformidling",
+                                                    "idporten",     "idporten_saml2", "krr",
+                                                    "maskinporten"};
 
-std::string Quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
-
-std::string Position(const base::SourceLocation& at) {
-  return std::to_string(at.line) + ":" + std::to_string(at.column);
-}
-
-// The override's value when it sets the field, else the entry's.
-template <typename T>
-const std::optional<T>& Pick(const std::optional<T>& base, const std::optional<T>* override) {
-  return override && override->has_value() ? *override : base;
+// The override's value of `member` when it sets it, else the entry's.
+template <typename Fields, typename T>
+const std::optional<T>& Pick(const Fields& entry, const Fields* override,
+                             std::optional<T> Fields::*member) {
+  return override && (override->*member).has_value() ? override->*member : entry.*member;
 }
 
 template <typename Entity>
@@ -96,9 +92,9 @@ class Resolver {
   std::optional<std::string> Orgno(const Text& text) {
     auto value = Expand(text);
     if (!value) return std::nullopt;
-    bool nine_digits =
-        value->size() == 9 && std::all_of(value->begin(), value->end(),
-                                          [](char c) { return c >= '0' && c <= '9'; });
+    bool nine_digits = value->size() == 9 && std::all_of(value->begin(), value->end(), [](char c) {
+                         return c >= '0' && c <= '9';
+                       });
     if (!nine_digits) {
       Report(text.origin, Quoted(*value) + " is not a 9-digit orgno");
     } else if (!IsValidOrgno(*value)) {
@@ -130,7 +126,7 @@ class Resolver {
     if (!text) return "";
     if (!IsValidVariableName(text->value)) {
       Report(text->origin, Quoted(text->value) + " is not an environment variable name",
-             "use letters, digits and '_', not starting with a digit");
+             kVariableHint);
     }
     return text->value;
   }
@@ -161,8 +157,7 @@ class Resolver {
       admin.client_id = Expand(raw.client_id).value_or("");
       admin.kid = Expand(raw.kid).value_or("");
       if (raw.kid && !admin.kid.empty() && !IsValidKid(admin.kid)) {
-        Report(raw.kid->origin, Quoted(admin.kid) + " is not a valid kid",
-               "use letters, digits, '.', '_' and '-'");
+        Report(raw.kid->origin, Quoted(admin.kid) + " is not a valid kid", kKidHint);
       }
       if (auto file = Expand(raw.key_file)) admin.key_file = ResolvePath(context_.base_dir, *file);
       if (auto file = Expand(raw.certificate_file)) {
@@ -182,7 +177,7 @@ class Resolver {
       auto name = Expand(item);
       if (!name) continue;
       if (!IsValidScopeName(*name)) {
-        Report(item.origin, Quoted(*name) + " is not a scope name", "use 'prefix:subscope'");
+        Report(item.origin, Quoted(*name) + " is not a scope name", kScopeHint);
         continue;
       }
       auto [first, inserted] = seen.emplace(*name, item.origin.location);
@@ -211,8 +206,7 @@ class Resolver {
       if (auto kid = Expand(raw.kid)) {
         key.kid = *kid;
         if (!IsValidKid(key.kid)) {
-          Report(raw.kid->origin, Quoted(key.kid) + " is not a valid kid",
-                 "use letters, digits, '.', '_' and '-'");
+          Report(raw.kid->origin, Quoted(key.kid) + " is not a valid kid", kKidHint);
           ok = false;
         }
       } else {
@@ -236,7 +230,7 @@ class Resolver {
     if (raw.source == KeySource::kEnv) {
       if (!IsValidVariableName(*material)) {
         Report(raw.material.origin, Quoted(*material) + " is not an environment variable name",
-               "use letters, digits and '_', not starting with a digit");
+               kVariableHint);
         return std::nullopt;
       }
       if (!context_.expand_variables) return std::nullopt;
@@ -299,12 +293,11 @@ class Resolver {
 
   model::DesiredClient ResolveClient(const RawClient& raw) {
     const RawClientFields* over = OverrideFor(raw, raw_env_.name);
-    auto field = [&](auto member) { return Pick(raw.fields.*member, over ? &(over->*member) : nullptr); };
+    auto field = [&](auto member) -> const auto& { return Pick(raw.fields, over, member); };
     model::DesiredClient client;
     client.name = raw.name;
     client.display_name = Expand(field(&RawClientFields::display_name)).value_or(raw.name);
-    client.description =
-        Expand(field(&RawClientFields::description)).value_or(client.display_name);
+    client.description = Expand(field(&RawClientFields::description)).value_or(client.display_name);
     const auto& scopes = field(&RawClientFields::scopes);
     if (!raw.fields.scopes_given && !(over && over->scopes_given)) {
       Report(raw.origin, "missing required field 'scopes'", "a client needs at least one scope");
@@ -322,7 +315,7 @@ class Resolver {
 
   model::DesiredScope ResolveScope(const RawScope& raw) {
     const RawScopeFields* over = OverrideFor(raw, raw_env_.name);
-    auto field = [&](auto member) { return Pick(raw.fields.*member, over ? &(over->*member) : nullptr); };
+    auto field = [&](auto member) -> const auto& { return Pick(raw.fields, over, member); };
     model::DesiredScope scope;
     scope.name = raw.name;
     auto colon = raw.name.find(':');
@@ -350,9 +343,8 @@ class Resolver {
         if (!type) continue;
         if (std::find(kIntegrationTypes.begin(), kIntegrationTypes.end(), *type) ==
             kIntegrationTypes.end()) {
-          auto match = base::ClosestMatch(*type, kIntegrationTypes);
           Report(item.origin, "unknown integration type " + Quoted(*type),
-                 match ? "did you mean " + Quoted(*match) + "?" : "");
+                 DidYouMean(*type, kIntegrationTypes));
           continue;
         }
         unique.insert(*type);

@@ -12,9 +12,9 @@ namespace mpctl::manifest {
 
 /// What resolving needs from the outside; nothing here is owned.
 struct ResolveContext {
-  std::string base_dir;         // the manifest's directory, for admin key files
-  GetenvFunction getenv;        // for ${VAR}
-  KeyLoader* keys = nullptr;    // public key material
+  std::string base_dir;       // the manifest's directory, for admin key files
+  GetenvFunction getenv;      // for ${VAR}
+  KeyLoader* keys = nullptr;  // public key material
   base::Diagnostics* diagnostics = nullptr;
   /// False for an environment that was not selected: its values that name variables, and
   /// its keys read from variables, are skipped instead of checked.

@@ -37,8 +37,7 @@ bool IsValidScopeName(std::string_view name) {
   std::string_view prefix = name.substr(0, colon);
   std::string_view subscope = name.substr(colon + 1);
   return AllOf(prefix, [](char c) { return IsLower(c) || IsDigit(c) || c == '_' || c == '-'; }) &&
-         (IsLower(prefix[0]) || IsDigit(prefix[0])) &&
-         AllOf(subscope, [](char c) {
+         (IsLower(prefix[0]) || IsDigit(prefix[0])) && AllOf(subscope, [](char c) {
            return IsLower(c) || IsUpper(c) || IsDigit(c) || c == '.' || c == '_' || c == '/' ||
                   c == ':' || c == '-';
          });

@@ -12,8 +12,8 @@ class InterpolateTest : public testing::Test {
   std::optional<std::string> Run(const std::string& text) {
     return Interpolate(Text{text, Origin{{"m.yaml", 3, 7}, "a.b"}}, getenv_, &diagnostics_);
   }
-  std::map<std::string, std::string> vars_ = {{"HOST", "127.0.0.1"}, {"PORT", "8080"},
-                                               {"EMPTY", ""}};
+  std::map<std::string, std::string> vars_ = {
+      {"HOST", "127.0.0.1"}, {"PORT", "8080"}, {"EMPTY", ""}};
   GetenvFunction getenv_ = [this](const std::string& name) -> std::optional<std::string> {
     auto found = vars_.find(name);
     if (found == vars_.end()) return std::nullopt;

@@ -7,7 +7,8 @@ namespace {
 
 TEST(JsonPathTest, QuotesSegmentsThatAreNotPlainNames) {
   EXPECT_EQ(JsonPathMember("", "scopes"), "scopes");
-  EXPECT_EQ(JsonPathMember("scopes", "payments:invoices.read"), "scopes[\"payments:invoices.read\"]");
+  EXPECT_EQ(JsonPathMember("scopes", "payments:invoices.read"),
+            "scopes[\"payments:invoices.read\"]");
   EXPECT_EQ(JsonPathIndex(JsonPathMember("scopes[\"a:b\"]", "consumers"), 0),
             "scopes[\"a:b\"].consumers[0]");
   EXPECT_EQ(JsonPathMember("clients", "invoice-sync_2"), "clients.invoice-sync_2");

@@ -1,5 +1,3 @@
-#include "manifest/manifest.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -9,6 +7,7 @@
 #include "base/strings.h"
 #include "crypto/keys.h"
 #include "fakes/in_memory_file_reader.h"
+#include "manifest/manifest.h"
 #include "support/test_keys.h"
 
 namespace mpctl::manifest {
@@ -119,7 +118,8 @@ TEST_F(LoadTest, UnselectedEnvironmentsAreCheckedWithoutTheirVariables) {
     environments: [prod]
     overrides:
       prod: {scopes: [bad], client_id: "${NOT_SET}", keys: [{kid: k, env: NOT_SET_EITHER}]}
-)", {"test"});
+)",
+                           {"test"});
   EXPECT_EQ(result.diagnostics.ToString(),
             "mpctl.yaml:14:23: clients.sync.overrides.prod.scopes[0]: 'bad' is not a scope name "
             "(use 'prefix:subscope')\n");
@@ -138,7 +138,8 @@ TEST_F(LoadTest, FillsDefaults) {
   auto state = Loaded(std::string(kHeader) + R"(clients:
   sync:
     scopes: [b:c, a:b, b:c2]
-)", "prod");
+)",
+                      "prod");
   EXPECT_EQ(state.environment.organization, "987654325");
   EXPECT_EQ(state.environment.api_url, "https://api.samarbeid.digdir.no/api/v1");
   EXPECT_EQ(state.environment.auth_server, "https://maskinporten.no/");
@@ -163,7 +164,8 @@ TEST_F(LoadTest, FillsDefaults) {
 TEST_F(LoadTest, DescriptionDefaultsToDisplayName) {
   auto state = Loaded(std::string(kHeader) + R"(clients:
   sync: {display_name: Invoice sync, scopes: [a:b]}
-)", "test");
+)",
+                      "test");
   EXPECT_EQ(state.clients[0].description, "Invoice sync");
 }
 
@@ -220,7 +222,8 @@ environments:
     admin_client: {client_id: "${TEST_ADMIN}", key_env: ADMIN_KEY, kid: admin}
 clients:
   sync: {description: "Sync for ${ORG}", scopes: [a:b]}
-)", "local");
+)",
+                      "local");
   EXPECT_EQ(state.owner, "payments");
   EXPECT_EQ(state.environment.organization, "310000108");
   EXPECT_EQ(state.environment.api_url, "http://127.0.0.1:4000/api/v1");
@@ -261,8 +264,7 @@ TEST_F(LoadTest, ResolvesProviderScopes) {
   EXPECT_TRUE(prod.scopes[0].accessible_for_all);
   EXPECT_TRUE(prod.scopes[0].prevent_destroy);
   EXPECT_EQ(prod.scopes[0].visibility, model::Visibility::kPublic);
-  EXPECT_EQ(prod.scopes[0].allowed_integration_types,
-            (std::vector<std::string>{"maskinporten"}));
+  EXPECT_EQ(prod.scopes[0].allowed_integration_types, (std::vector<std::string>{"maskinporten"}));
   EXPECT_EQ(prod.scopes[1].consumers, (std::vector<std::string>{"310000205", "912345602"}));
 }
 
@@ -337,7 +339,8 @@ TEST_F(LoadTest, LoadsEveryKeyFormat) {
       - {kid: k-env-b64, env: KEY_PEM_B64}
       - {kid: k-env-der, env: KEY_DER_B64}
       - kid: k-jwk-inline
-        jwk: {kty: RSA, n: ")" + public_key->key.n + R"(", e: ")" + public_key->key.e + R"("}
+        jwk: {kty: RSA, n: ")" +
+                          public_key->key.n + R"(", e: ")" + public_key->key.e + R"("}
 )",
                       "test");
   ASSERT_EQ(state.clients.size(), 2u);
@@ -349,14 +352,16 @@ TEST_F(LoadTest, LoadsEveryKeyFormat) {
       EXPECT_EQ(key.e, public_key->key.e) << key.kid;
       EXPECT_EQ(key.bits, 2048) << key.kid;
       EXPECT_EQ(key.thumbprint, crypto::Thumbprint(public_key->key)) << key.kid;
-      EXPECT_EQ(key.alg, key.kid == "k-pkcs1" ? "RS384" : key.kid == "k-jwk" ? "RS512" : "RS256")
+      EXPECT_EQ(key.alg, key.kid == "k-pkcs1" ? "RS384"
+                         : key.kid == "k-jwk" ? "RS512"
+                                              : "RS256")
           << key.kid;
       EXPECT_EQ(key.use, "sig");
     }
   }
-  EXPECT_EQ(kids, (std::vector<std::string>{"k-cert", "k-inline", "k-jwk", "k-pkcs1", "k-spki",
-                                            "k-env-b64", "k-env-der", "k-env-pem",
-                                            "k-jwk-inline"}));
+  EXPECT_EQ(kids,
+            (std::vector<std::string>{"k-cert", "k-inline", "k-jwk", "k-pkcs1", "k-spki",
+                                      "k-env-b64", "k-env-der", "k-env-pem", "k-jwk-inline"}));
 }
 
 TEST_F(LoadTest, SmallKeyIsRefused) {

@@ -17,7 +17,7 @@ TEST(RulesTest, OrgnoNeedsNineDigitsAndTheMod11CheckDigit) {
   EXPECT_TRUE(IsValidOrgno("310000108"));
   EXPECT_TRUE(IsValidOrgno("987654325"));
   EXPECT_TRUE(IsValidOrgno("912345602"));
-  EXPECT_TRUE(IsValidOrgno("974760673"));   // Brønnøysundregistrene itself
+  EXPECT_TRUE(IsValidOrgno("974760673"));  // Brønnøysundregistrene itself
 }
 
 TEST(RulesTest, OrgnoWithRemainderZeroHasCheckDigitZero) {

@@ -1,0 +1,145 @@
+// Runs the built mpctl binary: help, version, validate (good and bad), bad flags.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+namespace mpctl {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Runs `mpctl <args>` from the source directory with `env` (shell assignments) prepended.
+Outcome Mpctl(const std::string& args, const std::string& env = "") {
+  fs::path dir = fs::temp_directory_path() / ("mpctl_cli_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string command = "cd '" MPCTL_SOURCE_DIR "' && env -i PATH=/usr/bin:/bin " + env + " '" +
+                        MPCTL_BINARY_DIR "/cmd/mpctl/mpctl' " + args + " >'" +
+                        (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
+  int status = std::system(command.c_str());
+  Outcome outcome;
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  outcome.out = Slurp(dir / "out");
+  outcome.err = Slurp(dir / "err");
+  fs::remove_all(dir);
+  return outcome;
+}
+
+constexpr char kExampleEnv[] =
+    "MPCTL_TEST_ADMIN_CLIENT_ID=a MPCTL_PROD_ADMIN_CLIENT_ID=b "
+    "MPCTL_TEST_API_URL=http://127.0.0.1:1/api/v1 MPCTL_TEST_AUTH_SERVER=http://127.0.0.1:1/";
+
+TEST(ValidateCliTest, UnknownFlagIsAnError) {
+  Outcome o = Mpctl("validate --x");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_EQ(o.out, "");
+  EXPECT_EQ(o.err,
+            "mpctl: error: unknown option '--x' for 'validate'; see 'mpctl validate --help'\n");
+}
+
+TEST(ValidateCliTest, UnknownCommandAndGlobalFlagAreErrors) {
+  Outcome command = Mpctl("valdate");
+  EXPECT_EQ(command.exit_code, 1);
+  EXPECT_EQ(command.err, "mpctl: error: unknown command 'valdate'; did you mean 'validate'?\n");
+  Outcome flag = Mpctl("--bogus validate");
+  EXPECT_EQ(flag.exit_code, 1);
+  EXPECT_EQ(flag.err, "mpctl: error: unknown option '--bogus'; see 'mpctl --help'\n");
+}
+
+TEST(ValidateCliTest, BadManifestListsEveryErrorAndExitsOne) {
+  Outcome o = Mpctl("validate -f tests/golden/validate/timeout_zero/mpctl.yaml",
+                    "MPCTL_TEST_ADMIN_CLIENT_ID=a");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_EQ(o.out, "");
+  EXPECT_EQ(o.err,
+            "tests/golden/validate/timeout_zero/mpctl.yaml:11:22: environments.prod."
+            "timeout_seconds: must be between 1 and 3600 seconds\n"
+            "tests/golden/validate/timeout_zero/mpctl.yaml:12:30: environments.prod."
+            "connect_timeout_seconds: expected a whole number, got 'soon'\n"
+            "mpctl: error: 2 errors in tests/golden/validate/timeout_zero/mpctl.yaml\n");
+}
+
+TEST(ValidateCliTest, MissingDefaultManifestIsAnError) {
+  Outcome o = Mpctl("validate");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_EQ(o.err,
+            "mpctl.yaml: manifest does not exist (give its path with -f)\n"
+            "mpctl: error: 1 error in mpctl.yaml\n");
+}
+
+TEST(ValidateCliTest, GoodManifestPrintsOneLinePerEnvironment) {
+  Outcome o = Mpctl("validate -f examples/test-prod/mpctl.yaml", kExampleEnv);
+  EXPECT_EQ(o.err, "");
+  EXPECT_EQ(o.exit_code, 0);
+  EXPECT_EQ(o.out,
+            "test: organization 310000108, 3 clients, 2 keys, 0 scopes\n"
+            "prod: organization 987654325, 2 clients, 2 keys, 0 scopes\n");
+}
+
+TEST(ValidateCliTest, SelectedEnvironmentNeedsOnlyItsVariables) {
+  Outcome o =
+      Mpctl("-v validate -f examples/test-prod/mpctl.yaml -e test", "MPCTL_TEST_ADMIN_CLIENT_ID=a");
+  EXPECT_EQ(o.err, "");
+  EXPECT_EQ(o.exit_code, 0);
+  EXPECT_EQ(o.out, "test: organization 310000108, 3 clients, 2 keys, 0 scopes\n");
+}
+
+TEST(ValidateCliTest, HelpAndVersion) {
+  Outcome help = Mpctl("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, StartsWith("usage: mpctl [global options] <command> [options]"));
+  for (const char* text : {"validate", "--verbose", "--ca-file", "--version", "exit codes:"}) {
+    EXPECT_THAT(help.out, HasSubstr(text));
+  }
+  Outcome validate_help = Mpctl("validate --help");
+  EXPECT_EQ(validate_help.exit_code, 0);
+  for (const char* text :
+       {"usage: mpctl validate", "--file", "--env", "0  the manifest is valid", "1  it is not"}) {
+    EXPECT_THAT(validate_help.out, HasSubstr(text));
+  }
+  Outcome version = Mpctl("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, "mpctl 0.1.0\n");
+}
+
+// conventions.md: every flag --help lists is in README.
+TEST(ValidateCliTest, EveryFlagInHelpIsInReadme) {
+  std::string readme = Slurp(fs::path(MPCTL_SOURCE_DIR) / "README.md");
+  static const std::regex kFlag("--[a-z][a-z-]+");
+  for (const char* args : {"--help", "validate --help"}) {
+    std::string help = Mpctl(args).out;
+    int flags = 0;
+    for (std::sregex_iterator it(help.begin(), help.end(), kFlag), end; it != end; ++it) {
+      ++flags;
+      EXPECT_TRUE(std::regex_search(readme, std::regex(it->str() + "(?![a-z-])")))
+          << it->str() << " from mpctl " << args << " is not in README";
+    }
+    EXPECT_GE(flags, 3) << args;
+  }
+}
+
+}  // namespace
+}  // namespace mpctl
