@@ -165,21 +165,28 @@ std::optional<Caller> Emulator::Authenticate(const Request& request) const {
 
 Response Emulator::Handle(const Request& request) {
   const std::string& path = request.path;
-  bool api = base::StartsWith(path, options_.api_prefix + "/") ||
-             base::StartsWith(path, v2_prefix_ + "/") || base::StartsWith(path, "/api/");
+  const std::string& method = request.method;
+  std::vector<std::string> params;
+  bool path_known = false;
+  const Route* route = Match(request, params, path_known);
+  bool special = path == "/token" || path == "/jwk" || base::StartsWith(path, "/.well-known/") ||
+                 base::StartsWith(path, "/__emulator/");
+  stats_.CountRequest(method + " " + (route != nullptr ? route->pattern
+                                      : special        ? path
+                                                       : std::string("(unmatched)")));
+
+  bool api = base::StartsWith(path, "/api/") || base::StartsWith(path, options_.api_prefix + "/") ||
+             base::StartsWith(path, v2_prefix_ + "/");
   bool eligible = api || (options_.fault_token && path == "/token");
   FaultKind fault = eligible ? faults_.Next() : FaultKind::kNone;
   if (fault != FaultKind::kNone) stats_.CountFault(fault);
   Millis now = clock_.NowMillis();
   switch (fault) {
     case FaultKind::k500:
-      stats_.CountRequest(request.method + " (fault)");
       return ApiError(500, "Injected fault: internal server error", now);
     case FaultKind::k503:
-      stats_.CountRequest(request.method + " (fault)");
       return ApiError(503, "Injected fault: service unavailable", now);
     case FaultKind::k429: {
-      stats_.CountRequest(request.method + " (fault)");
       Response response = ApiError(429, "Injected fault: too many requests", now);
       response.headers.emplace_back("Retry-After", "1");
       return response;
@@ -189,38 +196,32 @@ Response Emulator::Handle(const Request& request) {
       break;
   }
   // A dropped connection loses the answer, not the request: the request takes effect.
-  Response response = Dispatch(request);
+  Response response;
+  if (route != nullptr) {
+    response = HandleApi(*route, request, std::move(params));
+  } else if (special) {
+    response = HandleSpecial(request);
+  } else if (path_known) {
+    response = ApiError(405, "Method " + method + " is not allowed here", now);
+  } else {
+    response = ApiError(404, "No endpoint " + method + " " + path, now);
+  }
   response.drop_connection = fault == FaultKind::kDrop;
   return response;
 }
 
-Response Emulator::Dispatch(const Request& request) {
+Response Emulator::HandleSpecial(const Request& request) {
   const std::string& path = request.path;
   const std::string& method = request.method;
-  auto special = [&](const char* m, const char* p) {
-    if (method != m || path != p) return false;
-    stats_.CountRequest(method + " " + p);
-    return true;
-  };
-  if (special("POST", "/token")) return HandleToken(request);
-  if (special("GET", "/.well-known/oauth-authorization-server")) return WellKnown();
-  if (special("GET", "/jwk")) return JsonResponse(200, signer_.JwksJson());
-  if (special("GET", "/__emulator/stats")) return JsonResponse(200, stats_.ToJson());
-  if (special("POST", "/__emulator/reset")) return HandleReset();
-  if (special("GET", "/__emulator/clock") || special("POST", "/__emulator/clock")) {
+  if (method == "POST" && path == "/token") return HandleToken(request);
+  if (method == "GET" && path == "/.well-known/oauth-authorization-server") return WellKnown();
+  if (method == "GET" && path == "/jwk") return JsonResponse(200, signer_.JwksJson());
+  if (method == "GET" && path == "/__emulator/stats") return JsonResponse(200, stats_.ToJson());
+  if (method == "POST" && path == "/__emulator/reset") return HandleReset();
+  if ((method == "GET" || method == "POST") && path == "/__emulator/clock") {
     return HandleClock(request);
   }
-  std::vector<std::string> params;
-  bool path_known = false;
-  const Route* route = Match(request, params, path_known);
-  Millis now = clock_.NowMillis();
-  if (route == nullptr) {
-    stats_.CountRequest(method + " (unmatched)");
-    if (path_known) return ApiError(405, "Method " + method + " is not allowed here", now);
-    return ApiError(404, "No endpoint " + method + " " + path, now);
-  }
-  stats_.CountRequest(method + " " + route->pattern);
-  return HandleApi(*route, request, std::move(params));
+  return ApiError(404, "No endpoint " + method + " " + path, clock_.NowMillis());
 }
 
 Response Emulator::HandleApi(const Route& route, const Request& request,

@@ -64,7 +64,7 @@ class Emulator {
   std::vector<std::string> ReadScopes(const std::string& read, const std::string& write) const;
   const Route* Match(const Request& request, std::vector<std::string>& params,
                      bool& path_known) const;
-  Response Dispatch(const Request& request);
+  Response HandleSpecial(const Request& request);
   Response HandleApi(const Route& route, const Request& request, std::vector<std::string> params);
   std::optional<Caller> Authenticate(const Request& request) const;
   base::Status Persist();

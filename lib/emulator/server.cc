@@ -79,6 +79,7 @@ base::Result<std::unique_ptr<Server>> Server::Bind(ServerOptions options,
   int threads = options.threads > 0 ? options.threads : 1;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_keep_alive_max_count(1000000);
+  http.set_tcp_nodelay(true);  // no Nagle delay on small keep-alive responses
   http.set_payload_max_length(16 * 1024 * 1024);
 
   Emulator* core = emulator.get();
