@@ -1,0 +1,164 @@
+#include "auth/grant_token_source.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <deque>
+
+#include "base/strings.h"
+
+namespace mpctl::auth {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char kMetadata[] =
+    R"({"issuer":"https://test.maskinporten.no/","token_endpoint":"https://test.maskinporten.no/token",)"
+    R"("jwks_uri":"https://test.maskinporten.no/jwk"})";
+constexpr char kToken[] = "SENTINEL-ACCESS-TOKEN-1";
+
+// Answers GET with `metadata` and POST with queued answers; records the POST bodies.
+class FakeTokenHttp final : public TokenHttp {
+ public:
+  base::Result<TokenHttpResponse> Get(const std::string& url) override {
+    gets.push_back(url);
+    return TokenHttpResponse{200, base::Secret(metadata), "application/json"};
+  }
+  base::Result<TokenHttpResponse> PostForm(
+      const std::string& url,
+      const std::function<base::Result<base::Secret>()>& make_body) override {
+    posts.push_back(url);
+    auto body = make_body();
+    if (!body.ok()) return body.error();
+    bodies.emplace_back(body->Reveal());
+    if (answers.empty()) return TokenHttpResponse{500, base::Secret("no answer"), ""};
+    auto [status, text] = answers.front();
+    answers.pop_front();
+    return TokenHttpResponse{status, base::Secret(text), "application/json"};
+  }
+  void Answer(int status, std::string body) { answers.emplace_back(status, std::move(body)); }
+  void AnswerToken(const std::string& token, int expires_in) {
+    Answer(200, R"({"access_token":")" + token + R"(","token_type":"Bearer","expires_in":)" +
+                    std::to_string(expires_in) + "}");
+  }
+
+  std::string metadata = kMetadata;
+  std::deque<std::pair<int, std::string>> answers;
+  std::vector<std::string> gets;
+  std::vector<std::string> posts;
+  std::vector<std::string> bodies;
+};
+
+class GrantTokenSourceTest : public ::testing::Test {
+ protected:
+  GrantTokenSourceTest() {
+    auto key = crypto::PrivateKey::Generate(2048);
+    EXPECT_TRUE(key.ok());
+    source_ = std::make_unique<GrantTokenSource>(GrantSigner::WithKid(std::move(key.value()), "kid-1"),
+                                                 "admin-client", "https://test.maskinporten.no/",
+                                                 http_, clock_);
+  }
+  std::shared_ptr<FakeTokenHttp> http_ = std::make_shared<FakeTokenHttp>();
+  std::shared_ptr<base::FixedClock> clock_ = std::make_shared<base::FixedClock>(1'790'000'000);
+  std::unique_ptr<GrantTokenSource> source_;
+  const std::vector<std::string> read_ = {"idporten:dcr.read"};
+};
+
+TEST_F(GrantTokenSourceTest, TokenEndpointOnAnotherHostIsRefusedBeforeAnyGrantIsSent) {
+  http_->metadata =
+      R"({"issuer":"https://test.maskinporten.no/","token_endpoint":"https://evil.example/token"})";
+  auto token = source_->Token(read_);
+  ASSERT_FALSE(token.ok());
+  EXPECT_THAT(token.error().message, HasSubstr("token_endpoint 'https://evil.example/token' is "
+                                               "not on the issuer's host"));
+  EXPECT_TRUE(http_->posts.empty());
+}
+
+TEST_F(GrantTokenSourceTest, IssuerOnAnotherHostThanAuthServerIsRefused) {
+  http_->metadata = R"({"issuer":"https://maskinporten.no/","token_endpoint":"https://maskinporten.no/token"})";
+  auto token = source_->Token(read_);
+  ASSERT_FALSE(token.ok());
+  EXPECT_THAT(token.error().message, HasSubstr("issuer 'https://maskinporten.no/' is not on"));
+}
+
+TEST_F(GrantTokenSourceTest, DiscoversThenPostsAJwtBearerGrant) {
+  http_->AnswerToken(kToken, 120);
+  auto token = source_->Token(read_);
+  ASSERT_TRUE(token.ok()) << token.error().message;
+  EXPECT_EQ(token->Reveal(), kToken);
+  ASSERT_EQ(http_->gets.size(), 1u);
+  EXPECT_EQ(http_->gets[0], "https://test.maskinporten.no/.well-known/oauth-authorization-server");
+  ASSERT_EQ(http_->posts.size(), 1u);
+  EXPECT_EQ(http_->posts[0], "https://test.maskinporten.no/token");
+  EXPECT_TRUE(base::StartsWith(
+      http_->bodies[0],
+      "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=ey"));
+}
+
+TEST_F(GrantTokenSourceTest, TokenIsReusedUntilTwentySecondsBeforeExpiry) {
+  http_->AnswerToken("token-a", 120);
+  http_->AnswerToken("token-b", 120);
+  ASSERT_EQ(source_->Token(read_)->Reveal(), "token-a");
+  clock_->Set(1'790'000'000 + 99);
+  EXPECT_EQ(source_->Token(read_)->Reveal(), "token-a");
+  EXPECT_EQ(http_->posts.size(), 1u);
+  clock_->Set(1'790'000'000 + 100);
+  EXPECT_EQ(source_->Token(read_)->Reveal(), "token-b");
+  EXPECT_EQ(http_->posts.size(), 2u);
+  EXPECT_EQ(http_->gets.size(), 1u);  // discovery once
+}
+
+TEST_F(GrantTokenSourceTest, EachScopeSetHasItsOwnToken) {
+  http_->AnswerToken("read-token", 120);
+  http_->AnswerToken("write-token", 120);
+  EXPECT_EQ(source_->Token(read_)->Reveal(), "read-token");
+  EXPECT_EQ(source_->Token({"idporten:dcr.write", "idporten:dcr.read"})->Reveal(), "write-token");
+  EXPECT_EQ(source_->Token({"idporten:dcr.read", "idporten:dcr.write"})->Reveal(), "write-token");
+  EXPECT_EQ(http_->posts.size(), 2u);
+}
+
+struct TokenErrorCase {
+  std::string body;
+  std::string hint;
+};
+
+class TokenErrorTest : public GrantTokenSourceTest,
+                       public ::testing::WithParamInterface<TokenErrorCase> {};
+
+TEST_P(TokenErrorTest, NamesTheLikelyCauseAndNoSecret) {
+  http_->Answer(400, GetParam().body);
+  auto token = source_->Token(read_);
+  ASSERT_FALSE(token.ok());
+  EXPECT_THAT(token.error().message, HasSubstr("POST /token: HTTP 400"));
+  EXPECT_THAT(token.error().message, HasSubstr(GetParam().hint));
+  std::string assertion = http_->bodies[0].substr(http_->bodies[0].find("assertion=") + 10);
+  EXPECT_THAT(token.error().message, Not(HasSubstr(assertion)));
+  EXPECT_THAT(token.error().message, Not(HasSubstr(assertion.substr(0, 20))));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Causes, TokenErrorTest,
+    ::testing::Values(
+        TokenErrorCase{R"j({"error":"invalid_grant","error_description":"Unknown key identifier (kid) for client (correlation id: 1)"})j",
+                       "key not registered on the admin client: register the public key of "
+                       "kid 'kid-1' on client 'admin-client'"},
+        TokenErrorCase{R"j({"error":"invalid_grant","error_description":"Issue time is after now"})j",
+                       "check the machine's clock"},
+        TokenErrorCase{R"j({"error":"invalid_grant","error_description":"MP-110 Invalid audience"})j",
+                       "wrong aud 'https://test.maskinporten.no/'"},
+        TokenErrorCase{R"j({"error":"invalid_scope","error_description":"Invalid scopes"})j",
+                       "scope not granted to the admin client: ask Digdir to grant "
+                       "'idporten:dcr.read' to client 'admin-client'"}));
+
+TEST_F(GrantTokenSourceTest, NonJsonTokenErrorShowsTheBodyCut) {
+  http_->Answer(502, "<html>" + std::string(1000, 'x') + "</html>");
+  auto token = source_->Token(read_);
+  ASSERT_FALSE(token.ok());
+  EXPECT_EQ(token.error().code, base::ErrorCode::kUnavailable);
+  EXPECT_THAT(token.error().message, HasSubstr("HTTP 502: <html>xxx"));
+  EXPECT_LT(token.error().message.size(), 400u);
+}
+
+}  // namespace
+}  // namespace mpctl::auth
