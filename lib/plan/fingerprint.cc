@@ -1,7 +1,7 @@
 #include "plan/fingerprint.h"
 
 #include <algorithm>
-#include <utility>
+#include <tuple>
 #include <vector>
 
 #include "base/sha256.h"
@@ -12,92 +12,107 @@ namespace mpctl::plan {
 
 namespace {
 
-// One canonical line per fact; each value JSON-quoted so no separator can be forged.
+// Streams facts into the hash in a canonical order. Every value is length-prefixed
+// ("5:hello"), so no value can forge a separator and large key moduli are hashed in place.
 class Canon {
  public:
   Canon& Add(std::string_view value) {
-    line_ += base::JsonQuote(value);
-    line_ += ' ';
+    std::string prefix = std::to_string(value.size()) + ":";
+    hasher_.Update(prefix);
+    hasher_.Update(value);
     return *this;
   }
-  Canon& Add(const std::vector<std::string>& values) {
-    std::vector<std::string> sorted = values;
-    std::ranges::sort(sorted);
-    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    line_ += '[';
-    for (const std::string& v : sorted) Add(v);
-    line_ += "] ";
+  // A list as a set: sorted, duplicates dropped, counted.
+  Canon& AddSet(std::vector<std::string> values) {
+    std::ranges::sort(values);
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    Add(std::to_string(values.size()));
+    for (const std::string& v : values) Add(v);
     return *this;
   }
-  std::string Take() { return std::exchange(line_, std::string()); }
-  void EndLine(std::vector<std::string>& lines) { lines.push_back(Take()); }
+  std::string Hex() {
+    std::array<std::uint8_t, 32> digest = hasher_.Finish();
+    return base::HexEncode(
+        std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
+  }
 
  private:
-  std::string line_;
+  base::Sha256 hasher_;
 };
 
-void AddClient(const model::LiveClient& c, const std::string& claim,
-               std::vector<std::string>& lines) {
-  Canon line;
-  line.Add("client").Add(c.client_id).Add(claim).Add(c.client_name).Add(c.description)
-      .Add(c.scopes).Add(c.integration_type);
+void AddClient(Canon& canon, const model::LiveClient& c, const std::string& claim) {
+  canon.Add("client")
+      .Add(c.client_id)
+      .Add(claim)
+      .Add(c.client_name)
+      .Add(c.description)
+      .AddSet(c.scopes)
+      .Add(c.integration_type);
   if (!c.keys) {
-    line.Add("keys-unread");
-  } else {
-    std::vector<std::string> keys;
-    for (const model::PublicKey& k : *c.keys) {
-      keys.push_back(Canon().Add(k.kid).Add(k.alg).Add(k.use).Add(k.n).Add(k.e).Take());
-    }
-    line.Add(keys);
+    canon.Add("keys-unread");
+    return;
   }
-  line.EndLine(lines);
+  std::vector<const model::PublicKey*> keys;
+  for (const model::PublicKey& k : *c.keys) keys.push_back(&k);
+  std::ranges::sort(keys, [](const auto* a, const auto* b) {
+    return std::tie(a->kid, a->n, a->e, a->alg, a->use) <
+           std::tie(b->kid, b->n, b->e, b->alg, b->use);
+  });
+  canon.Add(std::to_string(keys.size()));
+  for (const model::PublicKey* k : keys)
+    canon.Add(k->kid).Add(k->alg).Add(k->use).Add(k->n).Add(k->e);
 }
 
 }  // namespace
 
 std::string LiveFingerprint(const model::LiveState& live, std::string_view owner,
-                            const std::set<std::string>& pinned_client_ids,
-                            ScopesManaged scopes) {
-  std::vector<std::string> lines;
-  Canon header;
-  header.Add("organization").Add(live.organization).EndLine(lines);
+                            const std::set<std::string>& pinned_client_ids, ScopesManaged scopes) {
+  // Claimed clients in id order, so the API's list order does not matter.
+  std::vector<std::pair<const model::LiveClient*, std::string>> claimed;
   for (const model::LiveClient& c : live.clients) {
     if (!c.active) continue;
-    std::string claim;
     if (pinned_client_ids.contains(c.client_id)) {
-      claim = "pin";
+      claimed.emplace_back(&c, "pin");
     } else if (std::optional<std::string> name = model::ParseOwnershipTag(c.description, owner)) {
-      claim = "tag:" + *name;
-    } else {
-      continue;
-    }
-    AddClient(c, claim, lines);
-  }
-  if (scopes == ScopesManaged::kYes) {
-    for (const model::LiveScope& s : live.owned_scopes) {
-      Canon line;
-      line.Add("scope").Add(s.name).Add(s.prefix).Add(s.subscope).Add(s.description)
-          .Add(s.long_description).Add(s.visibility).Add(s.active ? "active" : "inactive")
-          .Add(s.allowed_integration_types).Add(std::to_string(s.at_max_age))
-          .Add(s.accessible_for_all ? "all" : "granted").Add(s.delegation_source)
-          .EndLine(lines);
-    }
-    for (const model::ScopeAccess& a : live.granted_access) {
-      Canon line;
-      line.Add("access").Add(a.scope).Add(a.consumer_orgno).Add(model::ToApiString(a.state))
-          .EndLine(lines);
+      claimed.emplace_back(&c, "tag:" + *name);
     }
   }
-  // Sorting the lines makes the result independent of the order the API listed things in.
-  std::ranges::sort(lines);
-  base::Sha256 hasher;
-  for (const std::string& line : lines) {
-    hasher.Update(line);
-    hasher.Update("\n");
+  std::ranges::sort(claimed, [](const auto& a, const auto& b) {
+    return std::tie(a.first->client_id, a.second) < std::tie(b.first->client_id, b.second);
+  });
+  Canon canon;
+  canon.Add("organization").Add(live.organization);
+  for (const auto& [client, claim] : claimed) AddClient(canon, *client, claim);
+  if (scopes == ScopesManaged::kNo) return canon.Hex();
+
+  std::vector<const model::LiveScope*> owned;
+  for (const model::LiveScope& s : live.owned_scopes) owned.push_back(&s);
+  std::ranges::sort(owned, [](const auto* a, const auto* b) {
+    return std::tie(a->name, a->active) < std::tie(b->name, b->active);
+  });
+  for (const model::LiveScope* s : owned) {
+    canon.Add("scope")
+        .Add(s->name)
+        .Add(s->prefix)
+        .Add(s->subscope)
+        .Add(s->description)
+        .Add(s->long_description)
+        .Add(s->visibility)
+        .Add(s->active ? "active" : "inactive")
+        .AddSet(s->allowed_integration_types)
+        .Add(std::to_string(s->at_max_age))
+        .Add(s->accessible_for_all ? "all" : "granted")
+        .Add(s->delegation_source);
   }
-  std::array<std::uint8_t, 32> digest = hasher.Finish();
-  return base::HexEncode(
-      std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
+  std::vector<std::tuple<std::string, std::string, std::string>> grants;
+  for (const model::ScopeAccess& a : live.granted_access) {
+    grants.emplace_back(a.scope, a.consumer_orgno, model::ToApiString(a.state));
+  }
+  std::ranges::sort(grants);
+  for (const auto& [scope, consumer, state] : grants) {
+    canon.Add("access").Add(scope).Add(consumer).Add(state);
+  }
+  return canon.Hex();
 }
 
 std::string LiveFingerprint(const model::DesiredState& desired, const model::LiveState& live) {

@@ -7,9 +7,9 @@ namespace mpctl::plan {
 namespace {
 
 base::Error Stale(const Action& action, const std::string& message) {
-  return base::MakeError(base::ErrorCode::kConflict,
-                         action.address + ": " + message + "; the manifest changed since the "
-                                                           "plan was made, make the plan again");
+  return base::MakeError(base::ErrorCode::kConflict, action.address + ": " + message +
+                                                         "; the manifest changed since the "
+                                                         "plan was made, make the plan again");
 }
 
 }  // namespace

@@ -6,19 +6,26 @@ namespace mpctl::plan {
 
 const char* ToString(ActionKind kind) {
   switch (kind) {
-    case ActionKind::kCreate: return "create";
-    case ActionKind::kUpdate: return "update";
-    case ActionKind::kDelete: return "delete";
+    case ActionKind::kCreate:
+      return "create";
+    case ActionKind::kUpdate:
+      return "update";
+    case ActionKind::kDelete:
+      return "delete";
   }
   return "update";
 }
 
 const char* ToString(ResourceType type) {
   switch (type) {
-    case ResourceType::kClient: return "client";
-    case ResourceType::kClientKeys: return "client_keys";
-    case ResourceType::kScope: return "scope";
-    case ResourceType::kScopeAccess: return "scope_access";
+    case ResourceType::kClient:
+      return "client";
+    case ResourceType::kClientKeys:
+      return "client_keys";
+    case ResourceType::kScope:
+      return "scope";
+    case ResourceType::kScopeAccess:
+      return "scope_access";
   }
   return "client";
 }
@@ -35,9 +42,15 @@ void CountActions(EnvironmentPlan& plan) {
   plan.summary.create = plan.summary.update = plan.summary.del = 0;
   for (const Action& action : plan.actions) {
     switch (action.kind) {
-      case ActionKind::kCreate: ++plan.summary.create; break;
-      case ActionKind::kUpdate: ++plan.summary.update; break;
-      case ActionKind::kDelete: ++plan.summary.del; break;
+      case ActionKind::kCreate:
+        ++plan.summary.create;
+        break;
+      case ActionKind::kUpdate:
+        ++plan.summary.update;
+        break;
+      case ActionKind::kDelete:
+        ++plan.summary.del;
+        break;
     }
   }
 }

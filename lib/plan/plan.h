@@ -95,7 +95,7 @@ struct Summary {
   int del = 0;        // "delete" in JSON
   int unchanged = 0;  // desired clients, scopes and grants that need no action
   int unmanaged = 0;
-  int orphaned = 0;   // orphans left in place (without --prune)
+  int orphaned = 0;  // orphans left in place (without --prune)
 };
 
 /// The plan for one environment.

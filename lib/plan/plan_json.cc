@@ -349,7 +349,8 @@ Action ReadAction(Reader& r, const rapidjson::Value& object, const std::string& 
     c.add = r.OptionalStrings(item, p, "add");
     c.remove = r.OptionalStrings(item, p, "remove");
     c.replace = r.OptionalStrings(item, p, "replace");
-    if (const rapidjson::Value* v = r.Member(item, p, "from", false)) c.from = r.Value(*v, p + ".from");
+    if (const rapidjson::Value* v = r.Member(item, p, "from", false))
+      c.from = r.Value(*v, p + ".from");
     if (const rapidjson::Value* v = r.Member(item, p, "to", false)) c.to = r.Value(*v, p + ".to");
     a.changes.push_back(std::move(c));
   });
@@ -381,9 +382,8 @@ EnvironmentPlan ReadEnvironment(Reader& r, const rapidjson::Value& object,
     if (!s->IsObject()) {
       r.Fail(p, "expected an object");
     } else {
-      e.summary = {r.Int(*s, p, "create"),    r.Int(*s, p, "update"),
-                   r.Int(*s, p, "delete"),    r.Int(*s, p, "unchanged"),
-                   r.Int(*s, p, "unmanaged"), r.Int(*s, p, "orphaned")};
+      e.summary = {r.Int(*s, p, "create"),    r.Int(*s, p, "update"),    r.Int(*s, p, "delete"),
+                   r.Int(*s, p, "unchanged"), r.Int(*s, p, "unmanaged"), r.Int(*s, p, "orphaned")};
     }
   }
   r.Array(object, path, "actions", true, [&](const rapidjson::Value& item, const std::string& p) {

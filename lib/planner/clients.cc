@@ -36,8 +36,8 @@ std::string LiveTag(const model::LiveClient& l) {
   return std::string(base::Trim(std::string_view(l.description).substr(stripped.size())));
 }
 
-void AddScalarChange(std::vector<Change>& changes, const std::string& path,
-                     const std::string& from, const std::string& to) {
+void AddScalarChange(std::vector<Change>& changes, const std::string& path, const std::string& from,
+                     const std::string& to) {
   if (from == to) return;
   Change c;
   c.path = path;
@@ -65,8 +65,9 @@ void WarnHandEdits(Context& ctx, const model::DesiredClient& d, const model::Liv
     if (SortedSet(live_keys) != SortedSet(last_keys)) edited.push_back("keys");
   }
   for (const std::string& field : edited) {
-    ctx.Warn(Address(d.name), field + " was changed outside mpctl; apply restores the "
-                                      "manifest's value");
+    ctx.Warn(Address(d.name), field +
+                                  " was changed outside mpctl; apply restores the "
+                                  "manifest's value");
   }
 }
 
@@ -83,8 +84,10 @@ void PlanCreate(Context& ctx, const model::DesiredClient& d,
   for (const model::LiveClient* l : unmanaged) {
     if (l->client_name == d.display_name) {
       ctx.Warn(Address(d.name), "unmanaged client '" + l->client_id + "' has the same name '" +
-                                    d.display_name + "', a likely duplicate; to adopt it, pin "
-                                    "it with client_id under overrides." + ctx.out.name);
+                                    d.display_name +
+                                    "', a likely duplicate; to adopt it, pin "
+                                    "it with client_id under overrides." +
+                                    ctx.out.name);
     }
   }
   DiffKeys(ctx, d, nullptr);
@@ -99,8 +102,7 @@ void PlanUpdate(Context& ctx, const model::DesiredClient& d, const model::LiveCl
   }
   std::vector<Change> changes;
   AddScalarChange(changes, "client_name", l.client_name, d.display_name);
-  AddScalarChange(changes, "description", model::StripOwnershipTag(l.description),
-                  d.description);
+  AddScalarChange(changes, "description", model::StripOwnershipTag(l.description), d.description);
   std::string tag = model::OwnershipTag(ctx.desired.owner, d.name);
   AddScalarChange(changes, "ownership tag", LiveTag(l), tag);
   std::vector<std::string> want = SortedSet(d.scopes), have = SortedSet(l.scopes);
@@ -143,9 +145,12 @@ void PlanOrphan(Context& ctx, const std::string& name, const model::LiveClient& 
     return;
   }
   if (ctx.options.protected_clients.contains(name)) {
-    ctx.Fail(address, "prevent_destroy is set for '" + name + "', but --prune would delete "
-                      "client '" + l.client_id + "'; add the entry to this environment or "
-                      "remove prevent_destroy");
+    ctx.Fail(address, "prevent_destroy is set for '" + name +
+                          "', but --prune would delete "
+                          "client '" +
+                          l.client_id +
+                          "'; add the entry to this environment or "
+                          "remove prevent_destroy");
     return;
   }
   Action a;
@@ -195,14 +200,17 @@ void DiffClients(Context& ctx) {
   };
   for (const model::DesiredClient& d : ctx.desired.clients) {
     const auto& claimed = claims[d.name];
-    if (d.pinned_client_id &&
-        std::ranges::none_of(claimed, [&](const auto* l) { return l->client_id == *d.pinned_client_id; })) {
+    if (d.pinned_client_id && std::ranges::none_of(claimed, [&](const auto* l) {
+          return l->client_id == *d.pinned_client_id;
+        })) {
       ctx.Fail(Address(d.name), "pinned client_id '" + *d.pinned_client_id +
                                     "' is not an active client of organisation '" +
-                                    ctx.desired.environment.organization + "'; fix the id or remove the pin");
+                                    ctx.desired.environment.organization +
+                                    "'; fix the id or remove the pin");
     } else if (claimed.size() > 1) {
-      ctx.Fail(Address(d.name), "live clients " + both(claimed) + " claim this entry; "
-                                "delete one of them or pin the right one with client_id");
+      ctx.Fail(Address(d.name), "live clients " + both(claimed) +
+                                    " claim this entry; "
+                                    "delete one of them or pin the right one with client_id");
     } else if (claimed.empty()) {
       PlanCreate(ctx, d, unmanaged);
     } else {
@@ -211,8 +219,8 @@ void DiffClients(Context& ctx) {
   }
   for (const auto& [name, clients] : orphans) {
     if (clients.size() > 1) {
-      ctx.Fail(Address(name), "live clients " + both(clients) + " carry the tag of '" +
-                                  name + "', which is not in the manifest; delete the "
+      ctx.Fail(Address(name), "live clients " + both(clients) + " carry the tag of '" + name +
+                                  "', which is not in the manifest; delete the "
                                   "duplicates by hand");
       continue;
     }

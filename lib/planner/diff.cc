@@ -17,11 +17,14 @@ using plan::ResourceType;
 // (renderers, applier, reviewers) sees the same sequence.
 int Phase(const plan::Action& a) {
   switch (a.type) {
-    case ResourceType::kScope: return a.kind == ActionKind::kDelete ? 7 : 0;
-    case ResourceType::kScopeAccess: return a.kind == ActionKind::kDelete ? 5 : 1;
+    case ResourceType::kScope:
+      return a.kind == ActionKind::kDelete ? 7 : 0;
+    case ResourceType::kScopeAccess:
+      return a.kind == ActionKind::kDelete ? 5 : 1;
     case ResourceType::kClient:
       return a.kind == ActionKind::kCreate ? 2 : a.kind == ActionKind::kUpdate ? 3 : 6;
-    case ResourceType::kClientKeys: return 4;
+    case ResourceType::kClientKeys:
+      return 4;
   }
   return 0;
 }
@@ -52,6 +55,17 @@ std::string QuotedList(const std::vector<std::string>& values) {
     out += "'" + values[i] + "'";
   }
   return out;
+}
+
+void ProtectEntries(const std::vector<model::DesiredState>& states, DiffOptions& options) {
+  for (const model::DesiredState& state : states) {
+    for (const model::DesiredClient& c : state.clients) {
+      if (c.prevent_destroy) options.protected_clients.insert(c.name);
+    }
+    for (const model::DesiredScope& s : state.scopes) {
+      if (s.prevent_destroy) options.protected_scopes.insert(s.name);
+    }
+  }
 }
 
 plan::EnvironmentPlan Diff(const model::DesiredState& desired, const model::LiveState& live,

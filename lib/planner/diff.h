@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "model/state.h"
 #include "plan/plan.h"
@@ -36,6 +37,10 @@ struct DiffOptions {
   /// tell a hand edit from a manifest edit). Not owned; must outlive the call.
   const model::DesiredState* previous = nullptr;
 };
+
+/// Adds to `options.protected_clients/protected_scopes` every entry that has prevent_destroy in
+/// any of `states` (pass every environment the manifest resolved, not only the planned one).
+void ProtectEntries(const std::vector<model::DesiredState>& states, DiffOptions& options);
 
 /// The plan for `desired.environment` given `live`. Never fails: problems that forbid applying
 /// (two live clients claiming one entry, a pin to a missing client, an unusable scope, a

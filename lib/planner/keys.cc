@@ -1,6 +1,5 @@
 // The key set of one client: by kid and by material, plus expiry and key-age warnings.
 #include <algorithm>
-#include <map>
 
 #include "base/strings.h"
 #include "planner/context.h"
@@ -56,46 +55,49 @@ void WarnYoungRemoval(Context& ctx, const std::string& address, const model::Pub
 
 void DiffKeys(Context& ctx, const model::DesiredClient& desired, const model::LiveClient* live) {
   std::string address = "client." + desired.name + ".keys";
-  std::vector<model::PublicKey> want = SortedByKid(desired.keys);
   plan::Action a;
-  a.address = address;
-  a.type = plan::ResourceType::kClientKeys;
-  a.name = desired.name;
-  a.keys = want;
   if (live == nullptr) {
-    if (want.empty()) return;
+    if (desired.keys.empty()) return;
     a.kind = plan::ActionKind::kCreate;
-    ctx.out.actions.push_back(std::move(a));
-    return;
-  }
-  if (!live->keys) {
+  } else if (!live->keys) {
     ctx.Fail(address, "the key set of client '" + live->client_id + "' was not read");
     return;
-  }
-  std::map<std::string, const model::PublicKey*> have;
-  for (const model::PublicKey& k : *live->keys) have[k.kid] = &k;
-  plan::Change change;
-  change.path = "keys";
-  for (const model::PublicKey& k : want) {
-    auto it = have.find(k.kid);
-    if (it == have.end()) {
-      change.add.push_back(k.kid);
-    } else if (!k.SameMaterial(*it->second) || k.alg != it->second->alg) {
-      change.replace.push_back(k.kid);
-    } else {
-      WarnExpiry(ctx, address, *it->second);
+  } else {
+    // Sets of at most a few keys: linear lookups beat building maps.
+    auto find = [](const std::vector<model::PublicKey>& keys, const std::string& kid) {
+      auto it = std::ranges::find(keys, kid, &model::PublicKey::kid);
+      return it == keys.end() ? nullptr : &*it;
+    };
+    plan::Change change;
+    change.path = "keys";
+    for (const model::PublicKey& k : desired.keys) {
+      const model::PublicKey* have = find(*live->keys, k.kid);
+      if (have == nullptr) {
+        change.add.push_back(k.kid);
+      } else if (!k.SameMaterial(*have) || k.alg != have->alg) {
+        change.replace.push_back(k.kid);
+      } else {
+        WarnExpiry(ctx, address, *have);
+      }
     }
+    for (const model::PublicKey& k : SortedByKid(*live->keys)) {
+      if (find(desired.keys, k.kid) != nullptr) continue;
+      change.remove.push_back(k.kid);
+      WarnYoungRemoval(ctx, address, k);
+    }
+    std::ranges::sort(change.add);
+    std::ranges::sort(change.replace);
+    if (change.add.empty() && change.remove.empty() && change.replace.empty()) return;
+    a.kind = plan::ActionKind::kUpdate;
+    a.client_id = live->client_id;
+    for (const model::PublicKey& k : SortedByKid(*live->keys))
+      a.before_keys.push_back(Reference(k));
+    a.changes.push_back(std::move(change));
   }
-  for (const auto& [kid, key] : have) {
-    if (std::ranges::find(want, kid, &model::PublicKey::kid) != want.end()) continue;
-    change.remove.push_back(kid);
-    WarnYoungRemoval(ctx, address, *key);
-  }
-  if (change.add.empty() && change.remove.empty() && change.replace.empty()) return;
-  a.kind = plan::ActionKind::kUpdate;
-  a.client_id = live->client_id;
-  for (const model::PublicKey& k : SortedByKid(*live->keys)) a.before_keys.push_back(Reference(k));
-  a.changes.push_back(std::move(change));
+  a.address = std::move(address);
+  a.type = plan::ResourceType::kClientKeys;
+  a.name = desired.name;
+  a.keys = SortedByKid(desired.keys);
   ctx.out.actions.push_back(std::move(a));
 }
 

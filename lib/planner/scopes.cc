@@ -137,14 +137,16 @@ void PlanOrphanScope(Context& ctx, const model::LiveScope& l) {
   if (ctx.options.prune == Prune::kNo) {
     ctx.Orphan(address, "");
     ctx.Warn(address, "scope '" + l.name + "' is owned by organisation '" +
-                          ctx.desired.environment.organization + "' but not in the manifest; left active "
+                          ctx.desired.environment.organization +
+                          "' but not in the manifest; left active "
                           "(plan with --prune to deactivate it)");
     return;
   }
   if (ctx.options.protected_scopes.contains(l.name)) {
-    ctx.Fail(address, "prevent_destroy is set for '" + l.name + "', but --prune would "
-                      "deactivate it; add the scope to this environment or remove "
-                      "prevent_destroy");
+    ctx.Fail(address, "prevent_destroy is set for '" + l.name +
+                          "', but --prune would "
+                          "deactivate it; add the scope to this environment or remove "
+                          "prevent_destroy");
     return;
   }
   Action a;
@@ -194,7 +196,8 @@ void CheckUsableScopes(Context& ctx) {
       if (usable.contains(scope)) continue;
       ctx.Fail("client." + d.name,
                "scope '" + scope + "' cannot be used by organisation '" +
-                   ctx.desired.environment.organization + "': it is not owned by it, granted to it, open to "
+                   ctx.desired.environment.organization +
+                   "': it is not owned by it, granted to it, open to "
                    "all or delegable; ask the scope's owner for access or remove the scope");
     }
   }

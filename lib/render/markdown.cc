@@ -41,9 +41,10 @@ std::string Callouts(const plan::Plan& plan) {
            " and cannot be applied; see the environments below.\n\n";
   }
   if (!deletions.empty()) {
-    out += "> [!CAUTION]\n> This plan **deletes " + Plural(deletions.size(), "resource", "resources") +
-           "**:\n";
-    for (std::size_t i = 0; i < deletions.size() && i < kMaxListedDeletions; ++i) out += deletions[i];
+    out += "> [!CAUTION]\n> This plan **deletes " +
+           Plural(deletions.size(), "resource", "resources") + "**:\n";
+    for (std::size_t i = 0; i < deletions.size() && i < kMaxListedDeletions; ++i)
+      out += deletions[i];
     if (deletions.size() > kMaxListedDeletions) {
       out += "> - … and " + std::to_string(deletions.size() - kMaxListedDeletions) +
              " more, listed in the details\n";

@@ -58,7 +58,8 @@ std::string Format(const FieldValue& value) {
 
 std::string Quoted(const std::vector<std::string>& values) {
   std::string out;
-  for (std::size_t i = 0; i < values.size(); ++i) out += (i > 0 ? ", " : "") + base::JsonQuote(values[i]);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out += (i > 0 ? ", " : "") + base::JsonQuote(values[i]);
   return out;
 }
 
@@ -81,20 +82,26 @@ const char* Verb(const Action& a) {
   }
   if (a.type == ResourceType::kScope && a.kind == ActionKind::kDelete) return "will be deactivated";
   switch (a.kind) {
-    case ActionKind::kCreate: return "will be created";
-    case ActionKind::kUpdate: return "will be updated";
-    case ActionKind::kDelete: return "will be deleted";
+    case ActionKind::kCreate:
+      return "will be created";
+    case ActionKind::kUpdate:
+      return "will be updated";
+    case ActionKind::kDelete:
+      return "will be deleted";
   }
   return "";
 }
 
 std::string DestroyLine(const Action& a) {
   switch (a.type) {
-    case ResourceType::kClient: return "DESTROY client '" + a.client_id + "'";
-    case ResourceType::kScope: return "DESTROY scope '" + a.name + "' (deactivated; clients using it stop getting tokens)";
+    case ResourceType::kClient:
+      return "DESTROY client '" + a.client_id + "'";
+    case ResourceType::kScope:
+      return "DESTROY scope '" + a.name + "' (deactivated; clients using it stop getting tokens)";
     case ResourceType::kScopeAccess:
       return "DESTROY access of consumer '" + a.consumer_orgno + "' to scope '" + a.name + "'";
-    case ResourceType::kClientKeys: return "DESTROY key set of client '" + a.client_id + "'";
+    case ResourceType::kClientKeys:
+      return "DESTROY key set of client '" + a.client_id + "'";
   }
   return "DESTROY";
 }
@@ -133,8 +140,12 @@ void RenderKeys(Out& out, const Action& a) {
 }
 
 void RenderAction(Out& out, const Action& a) {
-  std::string_view symbol = a.kind == ActionKind::kCreate ? "+" : a.kind == ActionKind::kUpdate ? "~" : "-";
-  std::string_view color = a.kind == ActionKind::kCreate ? kGreen : a.kind == ActionKind::kUpdate ? kYellow : kRed;
+  std::string_view symbol = a.kind == ActionKind::kCreate   ? "+"
+                            : a.kind == ActionKind::kUpdate ? "~"
+                                                            : "-";
+  std::string_view color = a.kind == ActionKind::kCreate   ? kGreen
+                           : a.kind == ActionKind::kUpdate ? kYellow
+                                                           : kRed;
   out.Paint(color, symbol) << " ";
   out.Paint(kBold, a.address);
   if (!a.client_id.empty()) out << " (" << a.client_id << ")";
@@ -152,7 +163,8 @@ void RenderAction(Out& out, const Action& a) {
       out << "    ";
       out.Paint(kYellow, "~") << " " << c.path << ":";
       if (c.from || c.to) {
-        out << " " << (c.from ? Format(*c.from) : "none") << " -> " << (c.to ? Format(*c.to) : "none");
+        out << " " << (c.from ? Format(*c.from) : "none") << " -> "
+            << (c.to ? Format(*c.to) : "none");
       }
       if (!c.add.empty()) out << " + " << Quoted(c.add);
       if (!c.remove.empty()) out << " - " << Quoted(c.remove);
@@ -164,6 +176,17 @@ void RenderAction(Out& out, const Action& a) {
     auto name = a.before.find("client_name");
     if (name != a.before.end()) out << "    client_name: " << Format(name->second) << "\n";
   }
+}
+
+void RenderMessages(Out& out, std::string_view title, std::string_view color, std::string_view mark,
+                    const std::vector<plan::Message>& messages) {
+  if (messages.empty()) return;
+  out << title << "\n";
+  for (const plan::Message& m : messages) {
+    out << "  ";
+    out.Paint(color, mark) << " " << m.address << ": " << Printable(m.message) << "\n";
+  }
+  out << "\n";
 }
 
 }  // namespace
@@ -179,21 +202,14 @@ std::string SummaryLine(const plan::Summary& s) {
 
 std::string RenderEnvironmentText(const plan::EnvironmentPlan& env, const TextOptions& options) {
   Out out(options.color);
-  out.Paint(kBold, "Environment '" + env.name + "'") << " (organisation " << env.organization
-                                                      << ", " << env.api_url << ")\n\n";
+  out.Paint(kBold, "Environment '" + env.name + "'")
+      << " (organisation " << env.organization << ", " << env.api_url << ")\n\n";
   if (env.actions.empty() && env.errors.empty()) out << "No changes.\n\n";
   for (const Action& a : env.actions) {
     RenderAction(out, a);
     out << "\n";
   }
-  if (!env.warnings.empty()) {
-    out << "Warnings:\n";
-    for (const plan::Message& w : env.warnings) {
-      out << "  ";
-      out.Paint(kYellow, "!") << " " << w.address << ": " << Printable(w.message) << "\n";
-    }
-    out << "\n";
-  }
+  RenderMessages(out, "Warnings:", kYellow, "!", env.warnings);
   if (options.show_unmanaged == ShowUnmanaged::kYes && !env.unmanaged.empty()) {
     out << "Unmanaged clients (neither pinned nor tagged; never changed):\n";
     for (const plan::Unmanaged& u : env.unmanaged) {
@@ -201,14 +217,7 @@ std::string RenderEnvironmentText(const plan::EnvironmentPlan& env, const TextOp
     }
     out << "\n";
   }
-  if (!env.errors.empty()) {
-    out << "Errors:\n";
-    for (const plan::Message& e : env.errors) {
-      out << "  ";
-      out.Paint(kRed, "error:") << " " << e.address << ": " << Printable(e.message) << "\n";
-    }
-    out << "\n";
-  }
+  RenderMessages(out, "Errors:", kRed, "error:", env.errors);
   out << SummaryLine(env.summary) << "\n";
   if (!env.errors.empty()) {
     out.Paint(kRed, "Plan failed: " + std::to_string(env.errors.size()) +

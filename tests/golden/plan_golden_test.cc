@@ -1,5 +1,6 @@
-// Golden tests: every directory under tests/golden/plan/ is a case with desired.json and
-// live.json; the expected plan.txt, plan.md and plan.json sit beside them.
+// Golden tests: every directory under tests/golden/plan/ is a case with manifest.yaml,
+// live.json and optionally options.json; the expected plan.txt, plan.md and plan.json sit
+// beside them. Public key fixtures are in tests/golden/keys/.
 // MPCTL_UPDATE_GOLDEN=1 rewrites the expected files instead of comparing.
 #include <gtest/gtest.h>
 
@@ -51,11 +52,11 @@ class PlanGoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PlanGoldenTest, RendersAsExpected) {
   fs::path dir = kCases / GetParam();
-  testing::DesiredFile desired;
-  auto plan = testing::PlanCase(dir, &desired);
+  testing::CaseOptions options;
+  auto plan = testing::PlanCase(dir, &options);
   ASSERT_TRUE(plan.ok()) << plan.error().message;
   render::ShowUnmanaged show =
-      desired.show_unmanaged ? render::ShowUnmanaged::kYes : render::ShowUnmanaged::kNo;
+      options.show_unmanaged ? render::ShowUnmanaged::kYes : render::ShowUnmanaged::kNo;
   std::string json = render::RenderJson(*plan);
   ExpectFile(dir / "plan.txt", render::RenderText(*plan, {render::Color::kNever, show}));
   ExpectFile(dir / "plan.md", render::RenderMarkdown(*plan, {60000, show}));

@@ -103,10 +103,18 @@ void ApplyAccess(const Action& a, model::LiveState& live) {
 void ApplyInMemory(const plan::EnvironmentPlan& plan, model::LiveState& live) {
   for (const Action& a : plan.actions) {
     switch (a.type) {
-      case plan::ResourceType::kClient: ApplyClient(a, live); break;
-      case plan::ResourceType::kClientKeys: ApplyKeys(a, live); break;
-      case plan::ResourceType::kScope: ApplyScope(a, live); break;
-      case plan::ResourceType::kScopeAccess: ApplyAccess(a, live); break;
+      case plan::ResourceType::kClient:
+        ApplyClient(a, live);
+        break;
+      case plan::ResourceType::kClientKeys:
+        ApplyKeys(a, live);
+        break;
+      case plan::ResourceType::kScope:
+        ApplyScope(a, live);
+        break;
+      case plan::ResourceType::kScopeAccess:
+        ApplyAccess(a, live);
+        break;
     }
   }
 }

@@ -30,8 +30,8 @@ model::DesiredClient DesiredClientOf(const std::string& name, std::vector<std::s
 }
 
 model::LiveClient LiveClientOf(const std::string& id, const std::string& entry,
-                               std::vector<std::string> scopes,
-                               std::vector<model::PublicKey> keys, const std::string& owner) {
+                               std::vector<std::string> scopes, std::vector<model::PublicKey> keys,
+                               const std::string& owner) {
   model::LiveClient c;
   c.client_id = id;
   c.client_name = entry.empty() ? id : entry;

@@ -1,40 +1,99 @@
 #include "support/plan_fixture.h"
 
+#include <rapidjson/document.h>
+
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
-#include "base/sha256.h"
+#include "manifest/manifest.h"
 #include "planner/diff.h"
+#include "support/state_json.h"
 
 namespace mpctl::testing {
 
 base::Result<std::string> ReadText(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return base::MakeError(base::ErrorCode::kNotFound, "cannot read '" + path.string() + "'");
+  if (!in)
+    return base::MakeError(base::ErrorCode::kNotFound, "cannot read '" + path.string() + "'");
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
 
-base::Result<plan::Plan> PlanCase(const std::filesystem::path& dir, DesiredFile* desired_out) {
-  auto desired_text = ReadText(dir / "desired.json");
-  if (!desired_text.ok()) return desired_text.error();
+namespace {
+
+struct Options {
+  planner::DiffOptions diff;
+  CaseOptions render;
+  std::vector<std::string> environments;  // empty: all
+};
+
+base::Result<Options> ReadOptions(const std::filesystem::path& file) {
+  Options options;
+  if (!std::filesystem::exists(file)) return options;
+  auto text = ReadText(file);
+  if (!text.ok()) return text.error();
+  rapidjson::Document doc;
+  doc.Parse(text->c_str());
+  if (doc.HasParseError() || !doc.IsObject()) {
+    return base::MakeError(base::ErrorCode::kInvalidInput, "options.json is not a JSON object");
+  }
+  for (const auto& m : doc.GetObject()) {
+    std::string key = m.name.GetString();
+    if (key == "now" && m.value.IsInt64()) {
+      options.diff.now = m.value.GetInt64();
+    } else if (key == "prune" && m.value.IsBool()) {
+      options.diff.prune = m.value.GetBool() ? planner::Prune::kYes : planner::Prune::kNo;
+    } else if (key == "show_unmanaged" && m.value.IsBool()) {
+      options.render.show_unmanaged = m.value.GetBool();
+    } else if (key == "plan_environments" && m.value.IsArray()) {
+      for (const auto& v : m.value.GetArray()) options.environments.push_back(v.GetString());
+    } else {
+      return base::MakeError(base::ErrorCode::kInvalidInput,
+                             "options.json: '" + key + "' is unknown or mistyped");
+    }
+  }
+  return options;
+}
+
+}  // namespace
+
+base::Result<plan::Plan> PlanCase(const std::filesystem::path& dir, CaseOptions* case_options) {
+  auto options = ReadOptions(dir / "options.json");
+  if (!options.ok()) return options.error();
+  auto manifest_text = ReadText(dir / "manifest.yaml");
+  if (!manifest_text.ok()) return manifest_text.error();
+  manifest::LoadOptions load;
+  load.getenv = [](const std::string&) { return std::optional<std::string>("golden-placeholder"); };
+  manifest::LoadResult loaded =
+      manifest::LoadManifestFromString(*manifest_text, "manifest.yaml", dir.string(), load);
+  if (!loaded.manifest) {
+    std::string all;
+    for (const auto& d : loaded.diagnostics.items()) all += d.ToString() + "\n";
+    return base::MakeError(base::ErrorCode::kInvalidInput, "manifest.yaml:\n" + all);
+  }
   auto live_text = ReadText(dir / "live.json");
   if (!live_text.ok()) return live_text.error();
-  auto desired = ReadDesiredJson(*desired_text);
-  if (!desired.ok()) return desired.error().WithContext("desired.json");
-  auto live = ReadLiveJson(*live_text);
+  auto live = ReadLiveJson(*live_text, dir.parent_path().parent_path() / "keys");
   if (!live.ok()) return live.error().WithContext("live.json");
+
+  planner::ProtectEntries(loaded.manifest->states, options->diff);
   plan::Plan plan;
   plan.tool_version = "golden";
-  plan.manifest_path = "desired.json";
-  plan.manifest_sha256 = base::Sha256Hex(*desired_text);
-  for (const model::DesiredState& env : desired->environments) {
+  plan.manifest_path = loaded.manifest->path;
+  plan.manifest_sha256 = loaded.manifest->sha256;
+  for (const model::DesiredState& env : loaded.manifest->states) {
+    const std::string& name = env.environment.name;
+    if (!options->environments.empty() &&
+        std::ranges::find(options->environments, name) == options->environments.end()) {
+      continue;
+    }
     model::LiveState state;
-    if (auto it = live->find(env.environment.name); it != live->end()) state = it->second;
-    plan.environments.push_back(planner::Diff(env, state, desired->options));
+    if (auto it = live->find(name); it != live->end()) state = it->second;
+    plan.environments.push_back(planner::Diff(env, state, options->diff));
   }
-  if (desired_out != nullptr) *desired_out = std::move(*desired);
+  if (case_options != nullptr) *case_options = options->render;
   return plan;
 }
 

@@ -1,4 +1,5 @@
-// Test support: runs the planner over a golden case directory (desired.json + live.json).
+// Test support: runs the planner over a golden case directory: manifest.yaml (read by the
+// real loader), live.json (support/state_json.h) and options.json.
 #pragma once
 
 #include <filesystem>
@@ -6,16 +7,23 @@
 
 #include "base/result.h"
 #include "plan/plan.h"
-#include "support/state_json.h"
 
 namespace mpctl::testing {
 
 /// The whole file, or an error naming it.
 base::Result<std::string> ReadText(const std::filesystem::path& path);
 
-/// Reads `dir`/desired.json and `dir`/live.json and diffs every environment of the desired
-/// file against the live state of the same name (an absent one counts as empty). The plan's
-/// tool_version is "golden" so version bumps do not touch golden files.
-base::Result<plan::Plan> PlanCase(const std::filesystem::path& dir, DesiredFile* desired_out);
+/// How a golden case asks to be planned and rendered (options.json: "now", "prune",
+/// "show_unmanaged", "plan_environments").
+struct CaseOptions {
+  bool show_unmanaged = false;
+};
+
+/// Loads `dir`/manifest.yaml (every ${VAR} resolves to a placeholder; keys come from
+/// tests/golden/keys) and diffs each environment (or those in "plan_environments") against
+/// the live state of the same name in live.json (absent: empty). Protection by prevent_destroy
+/// is gathered from every environment. tool_version is "golden" so version bumps do not
+/// touch golden files.
+base::Result<plan::Plan> PlanCase(const std::filesystem::path& dir, CaseOptions* case_options);
 
 }  // namespace mpctl::testing

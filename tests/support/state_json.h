@@ -1,31 +1,22 @@
-// Test support: DesiredState and LiveState from JSON, so golden and property tests can state
-// their inputs as files. Test code only; the product reads manifests (lib/manifest) and the
-// portal (lib/portal) instead.
+// Test support: a LiveState from JSON, so golden tests can state what the portal holds as a
+// file. Test code only; the product reads the portal (lib/portal) instead.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "base/result.h"
 #include "model/state.h"
-#include "planner/diff.h"
 
 namespace mpctl::testing {
 
-/// desired.json: {"environments": [{"environment": {name, organization, api_url}, "owner",
-/// "clients": [...], "scopes": [...]}], "options": {"prune", "now", "protected_clients",
-/// "protected_scopes", "show_unmanaged"}}. Clients and scopes are sorted as the loader would.
-struct DesiredFile {
-  std::vector<model::DesiredState> environments;
-  planner::DiffOptions options;
-  bool show_unmanaged = false;
-};
-base::Result<DesiredFile> ReadDesiredJson(std::string_view text);
-
 /// live.json: {"<env>": {"organization", "clients", "owned_scopes", "granted_access",
-/// "public_scopes", "access_to_us", "scopes_read"}}.
-base::Result<std::map<std::string, model::LiveState>> ReadLiveJson(std::string_view text);
+/// "public_scopes", "access_to_us", "scopes_read"}}. A client's "keys" are
+/// [{"kid", "key_file", "alg", "exp", "created"}], `key_file` naming a public key under
+/// `key_dir` (read with lib/crypto, so material and thumbprint match the manifest's).
+base::Result<std::map<std::string, model::LiveState>> ReadLiveJson(
+    std::string_view text, const std::filesystem::path& key_dir);
 
 }  // namespace mpctl::testing

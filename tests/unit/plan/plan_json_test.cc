@@ -24,7 +24,8 @@ Plan SamplePlan() {
   update.kind = ActionKind::kUpdate;
   update.name = "p:s";
   update.before = {{"at_max_age", std::int64_t{0}}, {"accessible_for_all", false}};
-  update.after = {{"at_max_age", std::int64_t{120}}, {"accessible_for_all", true},
+  update.after = {{"at_max_age", std::int64_t{120}},
+                  {"accessible_for_all", true},
                   {"allowed_integration_types", std::vector<std::string>{"maskinporten"}},
                   {"description", std::string("Read")}};
   Change c;

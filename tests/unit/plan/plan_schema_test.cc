@@ -1,7 +1,8 @@
+#include "support/plan_schema.h"
+
 #include <gtest/gtest.h>
 
 #include "plan/plan_json.h"
-#include "support/plan_schema.h"
 
 namespace mpctl::plan {
 namespace {
@@ -25,12 +26,15 @@ TEST(PlanSchemaTest, RejectsKeyMaterialAndUnknownActions) {
                    R"("actions": [{"address": "client.a.keys", "action": "create", "type": )"
                    R"("client_keys", "name": "a", "keys": [{"kid": "k", "thumbprint": "t", )"
                    R"("bits": 2048, "alg": "RS256", "n": "secret"}]}])");
-  EXPECT_EQ(testing::PlanSchemaViolation(with_key), "#/environments/0/actions/0/keys/0/n violates "
-                                                    "'additionalProperties'");
+  EXPECT_EQ(testing::PlanSchemaViolation(with_key),
+            "#/environments/0/actions/0/keys/0/n violates "
+            "'additionalProperties'");
   std::string bad_kind = json;
-  bad_kind.replace(bad_kind.find("\"actions\": []"), 13,
-                   R"("actions": [{"address": "client.a", "action": "replace", "type": "client", "name": "a"}])");
-  EXPECT_EQ(testing::PlanSchemaViolation(bad_kind), "#/environments/0/actions/0/action violates 'enum'");
+  bad_kind.replace(
+      bad_kind.find("\"actions\": []"), 13,
+      R"("actions": [{"address": "client.a", "action": "replace", "type": "client", "name": "a"}])");
+  EXPECT_EQ(testing::PlanSchemaViolation(bad_kind),
+            "#/environments/0/actions/0/action violates 'enum'");
 }
 
 }  // namespace

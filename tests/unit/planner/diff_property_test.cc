@@ -138,9 +138,9 @@ Case Generate(std::uint64_t seed) {
     s.active = g.Coin(80);
     c.live.owned_scopes.push_back(std::move(s));
     for (const std::string& org : g.Subset(kOrgs)) {
-      c.live.granted_access.push_back({std::string("p:") + sub, "310000108", org,
-                                       g.Coin(80) ? model::AccessState::kApproved
-                                                  : model::AccessState::kDenied});
+      c.live.granted_access.push_back(
+          {std::string("p:") + sub, "310000108", org,
+           g.Coin(80) ? model::AccessState::kApproved : model::AccessState::kDenied});
     }
   }
   return c;
@@ -201,16 +201,15 @@ TEST(DiffPropertyTest, ApplyingThePlanConverges) {
     testing::ApplyInMemory(first, c.live);
     plan::EnvironmentPlan again = Diff(c.desired, c.live, c.options);
     EXPECT_TRUE(again.errors.empty()) << Replay(seed);
-    ASSERT_TRUE(again.actions.empty())
-        << Replay(seed) << "\n"
-        << RenderAll(again);
-    EXPECT_EQ(again.summary.unchanged,
-              static_cast<int>(c.desired.clients.size() + c.desired.scopes.size()) +
-                  [&] {
-                    int grants = 0;
-                    for (const auto& s : c.desired.scopes) grants += static_cast<int>(s.consumers.size());
-                    return grants;
-                  }())
+    ASSERT_TRUE(again.actions.empty()) << Replay(seed) << "\n" << RenderAll(again);
+    EXPECT_EQ(
+        again.summary.unchanged,
+        static_cast<int>(c.desired.clients.size() + c.desired.scopes.size()) +
+            [&] {
+              int grants = 0;
+              for (const auto& s : c.desired.scopes) grants += static_cast<int>(s.consumers.size());
+              return grants;
+            }())
         << Replay(seed);
   }
   if (Seeds().size() > 1) {

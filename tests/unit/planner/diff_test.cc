@@ -40,9 +40,10 @@ std::vector<std::string> Addresses(const plan::EnvironmentPlan& p) {
 // Failure cases first.
 
 TEST(DiffTest, TwoLiveClientsClaimingOneEntryIsAnErrorNamingBoth) {
-  auto p = Diff(DesiredOf({DesiredClientOf("sync", {"a:b"})}),
-                LiveOf({LiveClientOf("id-2", "sync", {"a:b"}), LiveClientOf("id-1", "sync", {"a:b"})}),
-                Options());
+  auto p =
+      Diff(DesiredOf({DesiredClientOf("sync", {"a:b"})}),
+           LiveOf({LiveClientOf("id-2", "sync", {"a:b"}), LiveClientOf("id-1", "sync", {"a:b"})}),
+           Options());
   ASSERT_EQ(p.errors.size(), 1u);
   EXPECT_EQ(p.errors[0].address, "client.sync");
   EXPECT_EQ(p.errors[0].message,
@@ -64,9 +65,10 @@ TEST(DiffTest, PinToMissingClientIsAnError) {
 TEST(DiffTest, PinAndTagOnDifferentClientsIsAnError) {
   auto d = DesiredClientOf("sync", {"a:b"});
   d.pinned_client_id = "pinned";
-  auto p = Diff(DesiredOf({d}),
-                LiveOf({LiveClientOf("pinned", "", {"a:b"}), LiveClientOf("tagged", "sync", {"a:b"})}),
-                Options());
+  auto p =
+      Diff(DesiredOf({d}),
+           LiveOf({LiveClientOf("pinned", "", {"a:b"}), LiveClientOf("tagged", "sync", {"a:b"})}),
+           Options());
   ASSERT_EQ(p.errors.size(), 1u);
   EXPECT_NE(p.errors[0].message.find("'pinned' and 'tagged'"), std::string::npos);
 }
@@ -125,8 +127,8 @@ TEST(DiffTest, InactiveAndForeignNamespaceClientsAreNotOurs) {
   auto inactive = LiveClientOf("id-1", "sync", {"a:b"});
   inactive.active = false;
   auto foreign = LiveClientOf("id-2", "sync", {"a:b"}, {}, "other-team");
-  auto p = Diff(DesiredOf({DesiredClientOf("sync", {"a:b"})}), LiveOf({inactive, foreign}),
-                Options());
+  auto p =
+      Diff(DesiredOf({DesiredClientOf("sync", {"a:b"})}), LiveOf({inactive, foreign}), Options());
   EXPECT_EQ(Addresses(p), std::vector<std::string>{"client.sync create"});
   EXPECT_EQ(p.summary.unmanaged, 1);  // the foreign one; inactive clients are not counted
 }
@@ -144,8 +146,10 @@ TEST(DiffTest, OrphanIsDeletedOnlyWithPrune) {
 }
 
 TEST(DiffTest, KeysByKidAndMaterial) {
-  auto desired = DesiredOf({DesiredClientOf("sync", {"a:b"}, {Key("k1", "same"), Key("k2", "new"), Key("k3", "added")})});
-  auto live = LiveOf({LiveClientOf("id", "sync", {"a:b"}, {Key("k2", "old"), Key("k1", "same"), Key("k0", "gone")})});
+  auto desired = DesiredOf({DesiredClientOf(
+      "sync", {"a:b"}, {Key("k1", "same"), Key("k2", "new"), Key("k3", "added")})});
+  auto live = LiveOf({LiveClientOf("id", "sync", {"a:b"},
+                                   {Key("k2", "old"), Key("k1", "same"), Key("k0", "gone")})});
   auto p = Diff(desired, live, Options());
   ASSERT_EQ(p.actions.size(), 1u);
   const auto& a = p.actions[0];
@@ -223,24 +227,24 @@ TEST(DiffTest, OwnedScopesAreLeftAloneWhenTheManifestDeclaresNone) {
 }
 
 TEST(DiffTest, ActionsComeInApplierOrder) {
-  auto desired = DesiredOf({DesiredClientOf("new", {"p:s"}, {Key("k", "m")}),
-                            DesiredClientOf("changed", {"p:s"})});
+  auto desired = DesiredOf(
+      {DesiredClientOf("new", {"p:s"}, {Key("k", "m")}), DesiredClientOf("changed", {"p:s"})});
   model::DesiredScope scope;
   scope.name = "p:s";
   scope.prefix = "p";
   scope.subscope = "s";
   scope.consumers = {"912345602"};
   desired.scopes.push_back(scope);
-  model::LiveState live = LiveOf({LiveClientOf("id-c", "changed", {"p:other"}),
-                                  LiveClientOf("id-o", "orphan", {"p:s"})});
+  model::LiveState live = LiveOf(
+      {LiveClientOf("id-c", "changed", {"p:other"}), LiveClientOf("id-o", "orphan", {"p:s"})});
   live.owned_scopes.push_back(OwnedScope("old"));
   live.granted_access.push_back({"p:s", "310000108", "974761076", model::AccessState::kApproved});
   auto p = Diff(desired, live, Options(Prune::kYes));
-  EXPECT_EQ(Addresses(p), (std::vector<std::string>{
-                              "scope.p:s create", "scope.p:s.access.912345602 create",
-                              "client.new create", "client.changed update",
-                              "client.new.keys create", "scope.p:s.access.974761076 delete",
-                              "client.orphan delete", "scope.p:old delete"}));
+  EXPECT_EQ(Addresses(p),
+            (std::vector<std::string>{"scope.p:s create", "scope.p:s.access.912345602 create",
+                                      "client.new create", "client.changed update",
+                                      "client.new.keys create", "scope.p:s.access.974761076 delete",
+                                      "client.orphan delete", "scope.p:old delete"}));
 }
 
 }  // namespace

@@ -25,8 +25,8 @@ plan::Plan BigPlan(int clients) {
   for (const char* env : {"test", "prod"}) {
     model::DesiredState d = testing::DesiredOf(desired);
     d.environment.name = env;
-    p.environments.push_back(planner::Diff(
-        d, testing::LiveOf({LiveClientOf("id-old", "old", {"a:b"})}), options));
+    p.environments.push_back(
+        planner::Diff(d, testing::LiveOf({LiveClientOf("id-old", "old", {"a:b"})}), options));
   }
   return p;
 }
