@@ -34,11 +34,14 @@ std::nullopt_t Refuse(const std::string& message) {
   return std::nullopt;
 }
 
-const char* Verb(plan::ActionKind kind) {
-  switch (kind) {
-    case plan::ActionKind::kCreate: return "created";
+const char* Verb(const applier::ActionResult& r) {
+  bool grant = r.type == plan::ResourceType::kScopeAccess;
+  switch (r.kind) {
+    case plan::ActionKind::kCreate: return grant ? "granted" : "created";
     case plan::ActionKind::kUpdate: return "updated";
-    case plan::ActionKind::kDelete: return "deleted";
+    case plan::ActionKind::kDelete:
+      if (grant) return "revoked";
+      return r.type == plan::ResourceType::kScope ? "deactivated" : "deleted";
   }
   return "";
 }
@@ -51,9 +54,8 @@ class ProgressPrinter final : public applier::Observer {
     std::string line = "[" + std::to_string(finished) + "/" + std::to_string(total) + "] " +
                        environment_ + ": " + r.address + " ";
     if (r.outcome == applier::Outcome::kDone) {
-      line += Verb(r.kind);
-      if (r.kind == plan::ActionKind::kCreate && !r.client_id.empty() &&
-          r.address.rfind(".keys") != r.address.size() - 5) {
+      line += Verb(r);
+      if (r.kind == plan::ActionKind::kCreate && r.type == plan::ResourceType::kClient) {
         line += " (client_id " + r.client_id + ")";
       }
       if (!r.message.empty()) line += "; " + r.message;

@@ -41,6 +41,7 @@ enum class Outcome { kDone, kFailed, kNotAttempted };
 /// What happened to one action.
 struct ActionResult {
   std::string address;
+  plan::ResourceType type = plan::ResourceType::kClient;
   plan::ActionKind kind = plan::ActionKind::kCreate;
   Outcome outcome = Outcome::kNotAttempted;
   /// The client's id: the new one for a created client (also when found by its tag).

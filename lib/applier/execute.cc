@@ -56,7 +56,7 @@ class Scheduler {
   Scheduler(const PerformContext& ctx, Observer& observer)
       : ctx_(ctx), observer_(observer), deps_(Dependencies(ctx.plan)) {
     for (const Action& a : ctx.plan.actions) {
-      result_.actions.push_back({a.address, a.kind, Outcome::kNotAttempted, a.client_id, "", 0});
+      result_.actions.push_back({a.address, a.type, a.kind, Outcome::kNotAttempted, a.client_id, "", 0});
     }
   }
 

@@ -15,11 +15,11 @@ using plan::ResourceType;
 
 ActionResult Done(const Action& a, int writes, std::string client_id = "",
                   std::string note = "") {
-  return {a.address, a.kind, Outcome::kDone, std::move(client_id), std::move(note), writes};
+  return {a.address, a.type, a.kind, Outcome::kDone, std::move(client_id), std::move(note), writes};
 }
 
 ActionResult Failed(const Action& a, int writes, const base::Error& error) {
-  return {a.address, a.kind, Outcome::kFailed, a.client_id, error.message, writes};
+  return {a.address, a.type, a.kind, Outcome::kFailed, a.client_id, error.message, writes};
 }
 
 ActionResult FromStatus(const Action& a, const base::Status& status, std::string client_id) {
