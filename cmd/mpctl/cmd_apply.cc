@@ -37,8 +37,10 @@ std::nullopt_t Refuse(const std::string& message) {
 const char* Verb(const applier::ActionResult& r) {
   bool grant = r.type == plan::ResourceType::kScopeAccess;
   switch (r.kind) {
-    case plan::ActionKind::kCreate: return grant ? "granted" : "created";
-    case plan::ActionKind::kUpdate: return "updated";
+    case plan::ActionKind::kCreate:
+      return grant ? "granted" : "created";
+    case plan::ActionKind::kUpdate:
+      return "updated";
     case plan::ActionKind::kDelete:
       if (grant) return "revoked";
       return r.type == plan::ResourceType::kScope ? "deactivated" : "deleted";
@@ -109,8 +111,9 @@ int ReportFailure(const std::vector<std::pair<std::string, applier::ApplyResult>
   std::cerr << "\nApply failed: " << done << " done, " << failed << " failed, " << skipped
             << " not attempted.\n"
             << details;
-  return Fail("apply did not finish; what is done stays done; run 'mpctl apply' again to "
-              "finish (it plans from the live state)");
+  return Fail(
+      "apply did not finish; what is done stays done; run 'mpctl apply' again to "
+      "finish (it plans from the live state)");
 }
 
 int Execute(const GlobalOptions& global, const PipelineFlags& flags, const Prepared& prepared) {
@@ -139,11 +142,10 @@ int Execute(const GlobalOptions& global, const PipelineFlags& flags, const Prepa
     ProgressPrinter progress(env.name);
     auto result = applier::Execute(env, **api, progress, options);
     if (!result.ok()) {
-      std::string before = done > 0 ? " (" + std::to_string(done) +
-                                          " changes in earlier environments are done)"
-                                    : "";
-      return Fail(result.error().message + "; nothing was changed in '" + env.name + "'" +
-                  before);
+      std::string before =
+          done > 0 ? " (" + std::to_string(done) + " changes in earlier environments are done)"
+                   : "";
+      return Fail(result.error().message + "; nothing was changed in '" + env.name + "'" + before);
     }
     done += result->Count(applier::Outcome::kDone);
     results.emplace_back(env.name, std::move(*result));
@@ -187,8 +189,8 @@ std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags fla
     return Refuse("'" + path + "' is not a saved plan: " + plan.error().message);
   }
   const std::string stale = "the saved plan '" + path + "' is stale: ";
-  const std::string remedy = "; make a new one with 'mpctl plan --out " + path +
-                             "' (nothing was changed)";
+  const std::string remedy =
+      "; make a new one with 'mpctl plan --out " + path + "' (nothing was changed)";
   flags.file = plan->manifest_path;
   flags.environments.clear();
   for (const auto& env : plan->environments) flags.environments.push_back(env.name);
@@ -196,7 +198,7 @@ std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags fla
   if (!manifest) return std::nullopt;
   if (manifest->sha256 != plan->manifest_sha256) {
     return Refuse(stale + "the manifest '" + plan->manifest_path +
-                "' has changed since the plan was made" + remedy);
+                  "' has changed since the plan was made" + remedy);
   }
   auto diff = MakeDiffOptions(*manifest, DiffFlags{}, base::SystemClock().NowSeconds());
   if (!diff.ok()) return Refuse(diff.error().message);
@@ -210,7 +212,7 @@ std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags fla
     if (!state.ok()) return Refuse(state.error().message + "; nothing was changed");
     if (plan::LiveFingerprint(*desired, *state) != env.live_fingerprint) {
       return Refuse(stale + "the live state of environment '" + env.name +
-                  "' has changed since the plan was made" + remedy);
+                    "' has changed since the plan was made" + remedy);
     }
     live.push_back(std::move(*state));
   }
@@ -232,14 +234,18 @@ int RunApply(const GlobalOptions& global, const std::vector<std::string>& args) 
   po::options_description options("options");
   AddPipelineFlags(options, &pipeline);
   AddDiffFlags(options, &diff);
+  // clang-format off
   options.add_options()
       ("auto-approve", po::bool_switch(&auto_approve),
        "apply without asking (needed when stdin is not a terminal)")
       ("no-color", po::bool_switch(&no_color),
        "no colour (also when NO_COLOR is set or stdout is not a terminal)")
       ("help,h", "print this help");
+  // clang-format on
   po::options_description hidden;
+  // clang-format off
   hidden.add_options()("plan-file", po::value(&saved));
+  // clang-format on
   po::positional_options_description positional;
   positional.add("plan-file", 1);
   const std::string usage =
@@ -262,15 +268,17 @@ int RunApply(const GlobalOptions& global, const std::vector<std::string>& args) 
   std::optional<Prepared> prepared;
   if (!saved.empty()) {
     if (!variables["file"].defaulted() || !pipeline.environments.empty() || diff.prune) {
-      return Fail("a saved plan fixes the manifest, the environments and --prune; drop -f, -e "
-                  "and --prune, or plan again");
+      return Fail(
+          "a saved plan fixes the manifest, the environments and --prune; drop -f, -e "
+          "and --prune, or plan again");
     }
     prepared = LoadSaved(global, pipeline, saved);
   } else {
     prepared = PlanNow(global, pipeline, diff);
   }
   if (!prepared) return kExitError;
-  std::cout << render::RenderText(prepared->plan, {OutputColor(no_color), render::ShowUnmanaged::kNo})
+  std::cout << render::RenderText(prepared->plan,
+                                  {OutputColor(no_color), render::ShowUnmanaged::kNo})
             << std::flush;
   if (prepared->plan.has_errors()) {
     return Fail("the plan has errors; nothing was changed");
@@ -278,9 +286,10 @@ int RunApply(const GlobalOptions& global, const std::vector<std::string>& args) 
   if (!prepared->plan.has_changes()) return kExitOk;
   if (saved.empty() && !auto_approve) {
     if (!StdinIsTerminal()) {
-      return Fail("not applying without confirmation: stdin is not a terminal; use "
-                  "--auto-approve, or save the plan with 'mpctl plan --out plan.json' and run "
-                  "'mpctl apply plan.json' (nothing was changed)");
+      return Fail(
+          "not applying without confirmation: stdin is not a terminal; use "
+          "--auto-approve, or save the plan with 'mpctl plan --out plan.json' and run "
+          "'mpctl apply plan.json' (nothing was changed)");
     }
     if (!Confirmed()) return Fail("apply cancelled; nothing was changed");
   }

@@ -33,6 +33,7 @@ int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args) {
   po::options_description options("options");
   AddPipelineFlags(options, &pipeline);
   AddDiffFlags(options, &diff);
+  // clang-format off
   options.add_options()
       ("out", po::value(&flags.out)->value_name("FILE"),
        "also save the plan as JSON, for 'mpctl apply FILE'")
@@ -49,6 +50,7 @@ int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args) {
                         ->value_name("N"),
        "upper bound on --format markdown output (a pull-request comment)")
       ("help,h", "print this help");
+  // clang-format on
   const std::string usage =
       "usage: mpctl plan [-f FILE] [-e ENV]... [--out FILE] [--format text|markdown|json]\n"
       "                  [--prune] [--detailed-exitcode] [--show-unmanaged] [options]\n\n"
@@ -89,8 +91,8 @@ int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args) {
   if (!flags.out.empty()) {
     auto written = base::WriteFileAtomically(flags.out, plan::WritePlanJson(plan));
     if (!written.ok()) return Fail("saving the plan: " + written.error().message);
-    std::cerr << "Saved the plan to '" << flags.out << "'; apply it with 'mpctl apply "
-              << flags.out << "'.\n";
+    std::cerr << "Saved the plan to '" << flags.out << "'; apply it with 'mpctl apply " << flags.out
+              << "'.\n";
   }
   if (plan.has_errors()) {
     std::size_t errors = 0;

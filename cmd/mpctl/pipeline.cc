@@ -10,6 +10,7 @@ namespace po = boost::program_options;
 namespace mpctl::cli {
 
 void AddPipelineFlags(po::options_description& options, PipelineFlags* flags) {
+  // clang-format off
   options.add_options()
       ("file,f", po::value(&flags->file)->default_value(flags->file)->value_name("FILE"),
        "the manifest")
@@ -25,9 +26,11 @@ void AddPipelineFlags(po::options_description& options, PipelineFlags* flags) {
       ("retry-timeout", po::value(&flags->retry_timeout_seconds)
                             ->default_value(flags->retry_timeout_seconds)->value_name("SECONDS"),
        "time limit for all attempts of one request");
+  // clang-format on
 }
 
 void AddDiffFlags(po::options_description& options, DiffFlags* flags) {
+  // clang-format off
   options.add_options()
       ("prune", po::bool_switch(&flags->prune),
        "delete orphans: clients tagged by this manifest whose entry is gone, owned scopes and "
@@ -38,6 +41,7 @@ void AddDiffFlags(po::options_description& options, DiffFlags* flags) {
       ("min-key-age", po::value(&flags->min_key_age)->default_value(flags->min_key_age)
                           ->value_name("DURATION"),
        "warn when a key registered less than this long ago is removed");
+  // clang-format on
 }
 
 base::Result<std::int64_t> ParseDuration(const std::string& flag, const std::string& value) {
@@ -54,12 +58,18 @@ base::Result<std::int64_t> ParseDuration(const std::string& flag, const std::str
   std::int64_t number = std::stoll(value.substr(0, digits));
   if (digits == value.size()) return number;
   switch (value.back()) {
-    case 's': return number;
-    case 'm': return number * 60;
-    case 'h': return number * 3600;
-    case 'd': return number * planner::kDay;
-    case 'w': return number * 7 * planner::kDay;
-    default: return bad();
+    case 's':
+      return number;
+    case 'm':
+      return number * 60;
+    case 'h':
+      return number * 3600;
+    case 'd':
+      return number * planner::kDay;
+    case 'w':
+      return number * 7 * planner::kDay;
+    default:
+      return bad();
   }
 }
 

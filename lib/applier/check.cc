@@ -45,14 +45,14 @@ class Checker {
       Deny("environment '" + plan_.name + "': no live state to check the plan against");
     }
     if (!plan_.errors.empty()) {
-      Deny("environment '" + plan_.name + "': the plan has " +
-           std::to_string(plan_.errors.size()) + " error(s); it must not be applied");
+      Deny("environment '" + plan_.name + "': the plan has " + std::to_string(plan_.errors.size()) +
+           " error(s); it must not be applied");
     }
     for (const Action& a : plan_.actions) CheckAction(a);
     if (problems_.empty()) return base::OkStatus();
-    return base::MakeError(malformed_ ? base::ErrorCode::kInvalidInput : base::ErrorCode::kDenied,
-                           "refusing to apply environment '" + plan_.name + "': " +
-                               base::Join(problems_, "; "));
+    return base::MakeError(
+        malformed_ ? base::ErrorCode::kInvalidInput : base::ErrorCode::kDenied,
+        "refusing to apply environment '" + plan_.name + "': " + base::Join(problems_, "; "));
   }
 
  private:
@@ -130,8 +130,9 @@ class Checker {
     }
     for (const auto& key : a.keys) {
       if (key.n.empty() || key.e.empty()) {
-        Malformed(a, "key '" + key.kid + "' has no public key material (re-attach it from "
-                     "the manifest)");
+        Malformed(a, "key '" + key.kid +
+                         "' has no public key material (re-attach it from "
+                         "the manifest)");
       }
     }
   }

@@ -24,7 +24,8 @@ std::vector<std::vector<std::size_t>> Dependencies(const plan::EnvironmentPlan& 
   for (std::size_t i = 0; i < actions.size(); ++i) {
     const Action& a = actions[i];
     if (a.type == ResourceType::kScope && a.kind != ActionKind::kDelete) scope_writes[a.name] = i;
-    if (a.type == ResourceType::kClient && a.kind == ActionKind::kCreate) client_creates[a.name] = i;
+    if (a.type == ResourceType::kClient && a.kind == ActionKind::kCreate)
+      client_creates[a.name] = i;
   }
   std::vector<std::vector<std::size_t>> deps(actions.size());
   for (std::size_t i = 0; i < actions.size(); ++i) {
@@ -56,7 +57,8 @@ class Scheduler {
   Scheduler(const PerformContext& ctx, Observer& observer)
       : ctx_(ctx), observer_(observer), deps_(Dependencies(ctx.plan)) {
     for (const Action& a : ctx.plan.actions) {
-      result_.actions.push_back({a.address, a.type, a.kind, Outcome::kNotAttempted, a.client_id, "", 0});
+      result_.actions.push_back(
+          {a.address, a.type, a.kind, Outcome::kNotAttempted, a.client_id, "", 0});
     }
   }
 
@@ -147,8 +149,8 @@ Stage StageOf(const Action& a) {
 }
 
 int ApplyResult::Count(Outcome outcome) const {
-  return static_cast<int>(std::count_if(actions.begin(), actions.end(),
-                                        [&](const ActionResult& r) { return r.outcome == outcome; }));
+  return static_cast<int>(std::count_if(
+      actions.begin(), actions.end(), [&](const ActionResult& r) { return r.outcome == outcome; }));
 }
 
 int ApplyResult::writes() const {

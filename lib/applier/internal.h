@@ -10,8 +10,8 @@ namespace mpctl::applier {
 
 /// The stages of design.md §6, in the order they run.
 enum class Stage {
-  kScopes,         // provider scope creates and updates
-  kGrants,         // access grants
+  kScopes,  // provider scope creates and updates
+  kGrants,  // access grants
   kClientCreates,
   kClientUpdates,
   kKeySets,

@@ -13,8 +13,7 @@ using plan::Action;
 using plan::ActionKind;
 using plan::ResourceType;
 
-ActionResult Done(const Action& a, int writes, std::string client_id = "",
-                  std::string note = "") {
+ActionResult Done(const Action& a, int writes, std::string client_id = "", std::string note = "") {
   return {a.address, a.type, a.kind, Outcome::kDone, std::move(client_id), std::move(note), writes};
 }
 
@@ -30,8 +29,8 @@ ActionResult FromStatus(const Action& a, const base::Status& status, std::string
 portal::ClientSpec ClientSpecOf(const PerformContext& ctx, const Action& a) {
   portal::ClientSpec spec;
   spec.client_name = *TextField(a, "client_name");
-  spec.description = model::WithOwnershipTag(*TextField(a, "description"), ctx.options.owner,
-                                             a.name);
+  spec.description =
+      model::WithOwnershipTag(*TextField(a, "description"), ctx.options.owner, a.name);
   spec.scopes = *ListField(a, "scopes");
   spec.client_orgno = ctx.plan.organization;
   return spec;
@@ -67,8 +66,8 @@ base::Result<std::vector<std::string>> FindByTag(portal::PortalApi& api, const s
   if (!clients.ok()) return clients.error();
   std::vector<std::string> ids;
   for (const auto& client : *clients) {
-    if (client.active && (client.description == tag ||
-                          base::EndsWith(client.description, " " + tag))) {
+    if (client.active &&
+        (client.description == tag || base::EndsWith(client.description, " " + tag))) {
       ids.push_back(client.client_id);
     }
   }
@@ -92,8 +91,7 @@ ActionResult CreateClient(const PerformContext& ctx, const Action& a) {
       return Failed(a, writes,
                     last.WithContext("not sent again, because looking for the client by its "
                                      "tag failed too (" +
-                                     found.error().message +
-                                     "); run apply again, it looks first"));
+                                     found.error().message + "); run apply again, it looks first"));
     }
     if (found->size() > 1) {
       return Failed(a, writes,
@@ -123,9 +121,10 @@ ActionResult CreateScope(const PerformContext& ctx, const Action& a) {
     auto found = ctx.api.GetScope(scope.name);
     if (found.ok()) return Done(a, writes, "", "the create's answer was lost; found the scope");
     if (found.error().code != base::ErrorCode::kNotFound) {
-      return Failed(a, writes, last.WithContext("not sent again, because looking for the scope "
-                                                "failed too (" +
-                                                found.error().message + ")"));
+      return Failed(a, writes,
+                    last.WithContext("not sent again, because looking for the scope "
+                                     "failed too (" +
+                                     found.error().message + ")"));
     }
   }
   return Failed(a, writes, last);
@@ -143,8 +142,7 @@ std::vector<model::PublicKey> KeysToSend(const PerformContext& ctx, const Action
   if (live == nullptr || !live->keys) return keys;
   for (auto& key : keys) {
     for (const auto& registered : *live->keys) {
-      if (registered.kid == key.kid && registered.SameMaterial(key) &&
-          registered.alg == key.alg) {
+      if (registered.kid == key.kid && registered.SameMaterial(key) && registered.alg == key.alg) {
         key = registered;
       }
     }
@@ -192,8 +190,7 @@ const std::string* TextField(const Action& action, const char* field) {
 
 const std::vector<std::string>* ListField(const Action& action, const char* field) {
   auto it = action.after.find(field);
-  return it == action.after.end() ? nullptr
-                                  : std::get_if<std::vector<std::string>>(&it->second);
+  return it == action.after.end() ? nullptr : std::get_if<std::vector<std::string>>(&it->second);
 }
 
 ActionResult Perform(const PerformContext& ctx, const Action& a,

@@ -41,8 +41,7 @@ class ApplyCliTest : public MpctlE2eTest {
         kScope + R"("]})";
     httplib::Client http(emu_->base_url());
     auto result = http.Put(("/api/v1/clients/" + client.client_id).c_str(),
-                           {{"Authorization", "Bearer " + Token()}},
-                           body, "application/json");
+                           {{"Authorization", "Bearer " + Token()}}, body, "application/json");
     ASSERT_TRUE(result && result->status == 200) << (result ? result->body : "no answer");
   }
 };
@@ -88,8 +87,8 @@ TEST_F(ApplyCliTest, OneChangedFieldAmongFiftyClientsIsOnePut) {
   ApplyOk();
   auto after = emu_->Stats();
   EXPECT_EQ(after.writes - before.writes, 1);
-  EXPECT_EQ(after.Requests("PUT /api/v1/clients/{id}") - before.Requests("PUT /api/v1/clients/{id}"),
-            1);
+  EXPECT_EQ(
+      after.Requests("PUT /api/v1/clients/{id}") - before.Requests("PUT /api/v1/clients/{id}"), 1);
   EXPECT_EQ(ClientOf("c17")->client_name, "Renamed client");
 }
 
@@ -129,19 +128,19 @@ TEST_F(ApplyCliTest, WritesMatchThePlansActionCounts) {
   auto entries = Entries(4);
   WriteManifest(entries);
   ApplyOk();
-  entries[0].display_name = "Renamed";                   // 1 update
-  entries[1].kids.push_back("c01-key-2");                // 1 key set
-  entries.erase(entries.begin() + 3);                    // 1 delete (with --prune)
+  entries[0].display_name = "Renamed";                    // 1 update
+  entries[1].kids.push_back("c01-key-2");                 // 1 key set
+  entries.erase(entries.begin() + 3);                     // 1 delete (with --prune)
   entries.push_back({"new-one", "New one", {"n1-key"}});  // 2 creates
-  entries.push_back({"new-two", "New two", {}});         // 1 create
+  entries.push_back({"new-two", "New two", {}});          // 1 create
   WriteManifest(entries);
   MpctlRun plan = Mpctl({"plan", "--prune", "--format", "json"});
   ASSERT_EQ(plan.exit_code, 0) << plan.err;
   rapidjson::Document doc;
   doc.Parse(plan.out.c_str());
   const auto& summary = doc["environments"][0]["summary"];
-  int planned = summary["create"].GetInt() + summary["update"].GetInt() +
-                summary["delete"].GetInt();
+  int planned =
+      summary["create"].GetInt() + summary["update"].GetInt() + summary["delete"].GetInt();
   EXPECT_EQ(planned, 6);
   EXPECT_EQ(doc["environments"][0]["actions"].Size(), 6u);
 

@@ -97,8 +97,12 @@ class MpctlE2eTest : public ::testing::Test {
         "environments:\n"
         "  test:\n"
         "    organization: \"310000108\"\n"
-        "    api_url: " + emu_->base_url() + "/api/v1\n"
-        "    auth_server: " + emu_->base_url() + "/\n"
+        "    api_url: " +
+        emu_->base_url() +
+        "/api/v1\n"
+        "    auth_server: " +
+        emu_->base_url() +
+        "/\n"
         "    admin_client:\n"
         "      client_id: acme-admin\n"
         "      key_env: MPCTL_E2E_ADMIN_KEY\n"
@@ -119,8 +123,8 @@ class MpctlE2eTest : public ::testing::Test {
   /// Runs mpctl in dir with the admin key in MPCTL_E2E_ADMIN_KEY.
   MpctlRun Mpctl(std::vector<std::string> args,
                  std::function<bool(const std::string&)> kill_when = nullptr) {
-    return RunMpctl({std::move(args), dir_, {"MPCTL_E2E_ADMIN_KEY=" + admin_pem_},
-                     std::move(kill_when)});
+    return RunMpctl(
+        {std::move(args), dir_, {"MPCTL_E2E_ADMIN_KEY=" + admin_pem_}, std::move(kill_when)});
   }
 
   /// GET `path` with an all-scopes token, tried up to 20 times (faults); the parsed body.
@@ -155,8 +159,8 @@ class MpctlE2eTest : public ::testing::Test {
     std::vector<ListedClient> out;
     rapidjson::Document doc = Get("/api/v1/clients");
     for (const auto& c : doc.GetArray()) {
-      out.push_back({c["client_id"].GetString(), c["client_name"].GetString(),
-                     c["description"].GetString()});
+      out.push_back(
+          {c["client_id"].GetString(), c["client_name"].GetString(), c["description"].GetString()});
     }
     return out;
   }

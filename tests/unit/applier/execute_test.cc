@@ -1,11 +1,10 @@
 // The applier against the in-memory portal: exact calls, safety refusals, lost answers.
-#include "applier/applier.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include "applier/applier.h"
 #include "fakes/fake_portal_api.h"
 #include "model/ownership.h"
 #include "planner/diff.h"
@@ -15,9 +14,9 @@
 namespace mpctl::applier {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::DesiredClientOf;
 using testing::DesiredOf;
+using ::testing::HasSubstr;
 using testing::Key;
 
 constexpr char kScope[] = "skatt:demo/read";
@@ -186,8 +185,8 @@ TEST_F(ApplierTest, NewClientIsOnePostAndItsKeysOnePostToTheNewId) {
 }
 
 TEST_F(ApplierTest, ConvergedPlanMakesNoWrites) {
-  desired_ = DesiredOf({DesiredClientOf("a", {kScope}, {Key("k1", "m1")}),
-                        DesiredClientOf("b", {kScope})});
+  desired_ = DesiredOf(
+      {DesiredClientOf("a", {kScope}, {Key("k1", "m1")}), DesiredClientOf("b", {kScope})});
   ApplyOk();
   int writes = api_.writes();
   plan::EnvironmentPlan again = Plan();
@@ -220,7 +219,8 @@ TEST_F(ApplierTest, AddedKeyIsOnePostOfTheWholeSetWithKeptKeysAsRead) {
   model::PublicKey old_key = Key("k-old", "old");
   old_key.exp = 1'900'000'000;
   AddOwned("id-a", "a", {old_key});
-  desired_ = DesiredOf({DesiredClientOf("a", {kScope}, {Key("k-old", "old"), Key("k-new", "new")})});
+  desired_ =
+      DesiredOf({DesiredClientOf("a", {kScope}, {Key("k-old", "old"), Key("k-new", "new")})});
   ApplyOk();
   EXPECT_EQ(api_.writes(), 1);
   EXPECT_EQ(api_.calls("ReplaceKeys"), 1);
