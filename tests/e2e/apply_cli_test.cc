@@ -185,6 +185,38 @@ TEST_F(ApplyCliTest, StaleSavedPlanIsRefusedAndAFreshOneApplies) {
   EXPECT_EQ(Mpctl({"plan", "--detailed-exitcode"}).exit_code, 0);
 }
 
+TEST_F(ApplyCliTest, FailedChangeStopsWhatDependsOnItAndIsReported) {
+  StartEmulator();
+  // Prefix 'difi' belongs to another organisation: the scope's POST is refused (403).
+  Write("mpctl.yaml",
+        "apiVersion: mpctl/v1\n"
+        "environments:\n"
+        "  test:\n"
+        "    organization: \"310000108\"\n"
+        "    api_url: " +
+            emu_->base_url() +
+            "/api/v1\n"
+            "    auth_server: " +
+            emu_->base_url() +
+            "/\n"
+            "    admin_client: {client_id: acme-admin, key_env: MPCTL_E2E_ADMIN_KEY, "
+            "kid: acme-admin-key}\n"
+            "scopes:\n"
+            "  \"difi:not-ours\": {description: Not ours, consumers: [\"974761076\"]}\n"
+            "clients:\n"
+            "  c00: {scopes: [skatt:demo/read]}\n");
+  MpctlRun run = Mpctl({"apply", "--auto-approve"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr("Apply failed: 1 done, 1 failed, 1 not attempted."));
+  EXPECT_THAT(run.err, HasSubstr("  failed: test: scope.difi:not-ours: POST /api/v1/scopes: "
+                                 "HTTP 403 (correlation_id "));
+  EXPECT_THAT(run.err, HasSubstr("  not attempted: test: scope.difi:not-ours.access.974761076 "
+                                 "(needs scope.difi:not-ours, which failed)"));
+  EXPECT_THAT(run.err, HasSubstr("mpctl: error: apply did not finish"));
+  EXPECT_EQ(emu_->Stats().writes, 1);  // the independent client was still created
+  EXPECT_TRUE(ClientOf("c00"));
+}
+
 TEST_F(ApplyCliTest, SavedPlanRefusesManifestFlags) {
   StartEmulator();
   WriteManifest(Entries(1));
