@@ -1,6 +1,7 @@
 // apply under injected faults and SIGKILL: it converges, never duplicates, never loses keys.
 #include <gmock/gmock.h>
 
+#include <iostream>
 #include <random>
 
 #include "mpctl_e2e.h"
@@ -12,6 +13,8 @@ class ApplyFaultsTest : public MpctlE2eTest {};
 
 TEST_F(ApplyFaultsTest, WithFaultRateTwentyPercentApplyConvergesWithinThreeRuns) {
   const auto entries = Entries(8);
+  int total_runs = 0;
+  std::int64_t faults = 0;
   for (int seed = 1; seed <= 10; ++seed) {
     SCOPED_TRACE("--fault-seed " + std::to_string(seed));
     emu_.reset();
@@ -26,7 +29,12 @@ TEST_F(ApplyFaultsTest, WithFaultRateTwentyPercentApplyConvergesWithinThreeRuns)
     }
     EXPECT_LE(runs, 3);
     ExpectConverged(entries);
+    total_runs += runs;
+    faults += emu_->Stats().faults_total;
   }
+  EXPECT_GT(faults, 20);  // the faults did happen
+  std::cout << "fault-rate 0.2, 10 seeds: " << total_runs << " apply runs, " << faults
+            << " faults injected\n";
 }
 
 TEST_F(ApplyFaultsTest, KilledApplyConvergesOnTheNextRunWithoutDuplicates) {
