@@ -27,7 +27,7 @@ std::vector<std::string> Examples() {
   std::vector<std::string> out;
   for (const auto& entry :
        fs::recursive_directory_iterator(fs::path(MPCTL_SOURCE_DIR) / "examples")) {
-    if (entry.path().extension() == ".yaml") {
+    if (entry.path().filename() == "mpctl.yaml") {  // not the emulator seed beside them
       out.push_back(fs::relative(entry.path(), MPCTL_SOURCE_DIR).string());
     }
   }
