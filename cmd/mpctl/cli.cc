@@ -11,11 +11,15 @@ std::optional<int> ParseCommandLine(const std::string& command, const std::strin
                                     const po::options_description& options,
                                     const po::positional_options_description* positional,
                                     const std::vector<std::string>& args,
-                                    po::variables_map* variables) {
+                                    po::variables_map* variables,
+                                    const po::options_description* hidden) {
   const std::string see = "; see 'mpctl " + command + " --help'";
   try {
+    po::options_description parsed;
+    parsed.add(options);
+    if (hidden) parsed.add(*hidden);
     po::command_line_parser parser(args);
-    parser.options(options);
+    parser.options(parsed);
     if (positional) {
       parser.positional(*positional);
     } else {

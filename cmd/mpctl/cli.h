@@ -29,12 +29,14 @@ struct Command {
 /// Parses a command's `args` against `options` (and `positional`, if any). On --help prints
 /// `usage`, the options and `footer` to stdout and returns kExitOk; on a bad flag prints
 /// "mpctl: error: ...; see 'mpctl <command> --help'" to stderr and returns kExitError;
-/// returns nullopt when the command should run with the parsed `variables`.
+/// returns nullopt when the command should run with the parsed `variables`. `hidden` (may be
+/// null) holds options parsed but left out of --help, e.g. the targets of `positional`.
 std::optional<int> ParseCommandLine(
     const std::string& command, const std::string& usage, const std::string& footer,
     const boost::program_options::options_description& options,
     const boost::program_options::positional_options_description* positional,
-    const std::vector<std::string>& args, boost::program_options::variables_map* variables);
+    const std::vector<std::string>& args, boost::program_options::variables_map* variables,
+    const boost::program_options::options_description* hidden = nullptr);
 
 /// "1 client", "3 clients".
 std::string Count(std::size_t n, const std::string& singular, const std::string& plural);

@@ -10,5 +10,7 @@ namespace mpctl::cli {
 const std::vector<Command>& Commands();
 
 int RunValidate(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunApply(const GlobalOptions& global, const std::vector<std::string>& args);
 
 }  // namespace mpctl::cli

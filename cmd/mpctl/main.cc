@@ -40,7 +40,8 @@ void PrintHelp(std::ostream& out, const po::options_description& options) {
       << options << "\n"
       << "exit codes:\n"
          "  0  success\n"
-         "  1  error (the message says what was and was not done)\n\n"
+         "  1  error (the message says what was and was not done)\n"
+         "  2  plan --detailed-exitcode: the plan was made and changes are pending\n\n"
          "Run 'mpctl <command> --help' for a command's options.\n";
 }
 

@@ -129,7 +129,7 @@ TEST(ValidateCliTest, HelpAndVersion) {
 TEST(ValidateCliTest, EveryFlagInHelpIsInReadme) {
   std::string readme = Slurp(fs::path(MPCTL_SOURCE_DIR) / "README.md");
   static const std::regex kFlag("--[a-z][a-z-]+");
-  for (const char* args : {"--help", "validate --help"}) {
+  for (const char* args : {"--help", "validate --help", "plan --help", "apply --help"}) {
     std::string help = Mpctl(args).out;
     int flags = 0;
     for (std::sregex_iterator it(help.begin(), help.end(), kFlag), end; it != end; ++it) {

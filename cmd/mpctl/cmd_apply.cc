@@ -1,0 +1,299 @@
+// mpctl apply: plans (or reads a saved plan and checks it is still current), asks, and
+// executes the plan environment by environment.
+#include <iostream>
+#include <map>
+#include <mutex>
+
+#include "applier/applier.h"
+#include "base/clock.h"
+#include "base/file_reader.h"
+#include "commands.h"
+#include "pipeline.h"
+#include "plan/fingerprint.h"
+#include "plan/key_material.h"
+#include "plan/plan_json.h"
+#include "terminal.h"
+
+namespace po = boost::program_options;
+
+namespace mpctl::cli {
+namespace {
+
+// What the plan, once checked, is applied with.
+struct Prepared {
+  plan::Plan plan;
+  manifest::Manifest manifest;
+  std::vector<model::LiveState> live;  // in the order of plan.environments
+  planner::DiffOptions diff;           // for the prevent_destroy names
+  applier::Prune prune = applier::Prune::kNo;
+};
+
+// Prints the error like Fail() and gives the caller nothing to prepare.
+std::nullopt_t Refuse(const std::string& message) {
+  Fail(message);
+  return std::nullopt;
+}
+
+const char* Verb(const applier::ActionResult& r) {
+  bool grant = r.type == plan::ResourceType::kScopeAccess;
+  switch (r.kind) {
+    case plan::ActionKind::kCreate:
+      return grant ? "granted" : "created";
+    case plan::ActionKind::kUpdate:
+      return "updated";
+    case plan::ActionKind::kDelete:
+      if (grant) return "revoked";
+      return r.type == plan::ResourceType::kScope ? "deactivated" : "deleted";
+  }
+  return "";
+}
+
+// One line per finished action on stderr: "[3/12] test: client.a created (id 1b2c...)".
+class ProgressPrinter final : public applier::Observer {
+ public:
+  explicit ProgressPrinter(std::string environment) : environment_(std::move(environment)) {}
+  void OnFinished(const applier::ActionResult& r, int finished, int total) override {
+    std::string line = "[" + std::to_string(finished) + "/" + std::to_string(total) + "] " +
+                       environment_ + ": " + r.address + " ";
+    if (r.outcome == applier::Outcome::kDone) {
+      line += Verb(r);
+      if (r.kind == plan::ActionKind::kCreate && r.type == plan::ResourceType::kClient) {
+        line += " (client_id " + r.client_id + ")";
+      }
+      if (!r.message.empty()) line += "; " + r.message;
+    } else {
+      line += "FAILED: " + r.message;
+    }
+    std::cerr << line + "\n" << std::flush;
+  }
+
+ private:
+  std::string environment_;
+};
+
+auth::ScopeNeeds WriteNeeds(const model::DesiredState& desired, const plan::EnvironmentPlan& env) {
+  auth::ScopeNeeds needs = ReadNeeds(desired);
+  for (const auto& action : env.actions) {
+    bool scope = action.type == plan::ResourceType::kScope ||
+                 action.type == plan::ResourceType::kScopeAccess;
+    (scope ? needs.write_scopes : needs.write_clients) = true;
+  }
+  return needs;
+}
+
+const model::DesiredState* StateNamed(const manifest::Manifest& manifest, const std::string& name) {
+  for (const auto& state : manifest.states) {
+    if (state.environment.name == name) return &state;
+  }
+  return nullptr;
+}
+
+// Prints what failed and what was not attempted, then the error line. Returns kExitError.
+int ReportFailure(const std::vector<std::pair<std::string, applier::ApplyResult>>& results,
+                  const std::vector<std::string>& skipped_environments) {
+  int done = 0, failed = 0, skipped = 0;
+  std::string details;
+  for (const auto& [env, result] : results) {
+    done += result.Count(applier::Outcome::kDone);
+    failed += result.Count(applier::Outcome::kFailed);
+    skipped += result.Count(applier::Outcome::kNotAttempted);
+    for (const auto& r : result.actions) {
+      if (r.outcome == applier::Outcome::kFailed) {
+        details += "  failed: " + env + ": " + r.address + ": " + r.message + "\n";
+      } else if (r.outcome == applier::Outcome::kNotAttempted) {
+        details += "  not attempted: " + env + ": " + r.address + " (" + r.message + ")\n";
+      }
+    }
+  }
+  for (const auto& env : skipped_environments) {
+    details += "  not attempted: environment '" + env + "' (an earlier environment failed)\n";
+  }
+  std::cerr << "\nApply failed: " << done << " done, " << failed << " failed, " << skipped
+            << " not attempted.\n"
+            << details;
+  return Fail(
+      "apply did not finish; what is done stays done; run 'mpctl apply' again to "
+      "finish (it plans from the live state)");
+}
+
+int Execute(const GlobalOptions& global, const PipelineFlags& flags, const Prepared& prepared) {
+  std::vector<std::pair<std::string, applier::ApplyResult>> results;
+  std::vector<std::string> skipped;
+  int done = 0;
+  for (std::size_t i = 0; i < prepared.plan.environments.size(); ++i) {
+    const plan::EnvironmentPlan& env = prepared.plan.environments[i];
+    if (!env.has_changes()) continue;
+    if (!results.empty() && !results.back().second.ok()) {
+      skipped.push_back(env.name);
+      continue;
+    }
+    const model::DesiredState& desired = *StateNamed(prepared.manifest, env.name);
+    auto api = portal::Connect(desired.environment,
+                               MakeConnectOptions(global, flags, WriteNeeds(desired, env)));
+    if (!api.ok()) return Fail(api.error().message);
+    applier::ApplyOptions options;
+    options.parallelism = std::max(1, flags.parallelism);
+    options.prune = prepared.prune;
+    options.owner = prepared.manifest.owner;
+    options.live = &prepared.live[i];
+    options.pinned_client_ids = PinnedClientIds(desired);
+    options.protected_clients = prepared.diff.protected_clients;
+    options.protected_scopes = prepared.diff.protected_scopes;
+    ProgressPrinter progress(env.name);
+    auto result = applier::Execute(env, **api, progress, options);
+    if (!result.ok()) {
+      std::string before =
+          done > 0 ? " (" + std::to_string(done) + " changes in earlier environments are done)"
+                   : "";
+      return Fail(result.error().message + "; nothing was changed in '" + env.name + "'" + before);
+    }
+    done += result->Count(applier::Outcome::kDone);
+    results.emplace_back(env.name, std::move(*result));
+  }
+  if (!skipped.empty() || (!results.empty() && !results.back().second.ok())) {
+    return ReportFailure(results, skipped);
+  }
+  std::cout << "\nApply complete: " << Count(done, "change", "changes") << " made.\n";
+  return kExitOk;
+}
+
+// Asks on the terminal; true only for "yes".
+bool Confirmed() {
+  std::cout << "\nDo you want to apply these changes? Only 'yes' is accepted: " << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "yes";
+}
+
+std::optional<Prepared> PlanNow(const GlobalOptions& global, const PipelineFlags& flags,
+                                const DiffFlags& diff) {
+  auto manifest = LoadManifestOrReport(flags);
+  if (!manifest) return std::nullopt;
+  auto diff_options = MakeDiffOptions(*manifest, diff, base::SystemClock().NowSeconds());
+  if (!diff_options.ok()) return Refuse(diff_options.error().message);
+  auto live = ReadLiveStates(*manifest, global, flags);
+  if (!live.ok()) return Refuse(live.error().message + "; nothing was changed");
+  Prepared prepared{MakePlan(*manifest, *live, *diff_options), std::move(*manifest),
+                    std::move(*live), *diff_options,
+                    diff.prune ? applier::Prune::kYes : applier::Prune::kNo};
+  return prepared;
+}
+
+// A saved plan, checked against the manifest it names and the live state now.
+std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags flags,
+                                  const std::string& path) {
+  auto text = base::DiskFileReader().Read(path);
+  if (!text.ok()) return Refuse("reading the saved plan: " + text.error().message);
+  auto plan = plan::ReadPlanJson(*text);
+  if (!plan.ok()) {
+    return Refuse("'" + path + "' is not a saved plan: " + plan.error().message);
+  }
+  const std::string stale = "the saved plan '" + path + "' is stale: ";
+  const std::string remedy =
+      "; make a new one with 'mpctl plan --out " + path + "' (nothing was changed)";
+  flags.file = plan->manifest_path;
+  flags.environments.clear();
+  for (const auto& env : plan->environments) flags.environments.push_back(env.name);
+  auto manifest = LoadManifestOrReport(flags);
+  if (!manifest) return std::nullopt;
+  if (manifest->sha256 != plan->manifest_sha256) {
+    return Refuse(stale + "the manifest '" + plan->manifest_path +
+                  "' has changed since the plan was made" + remedy);
+  }
+  auto diff = MakeDiffOptions(*manifest, DiffFlags{}, base::SystemClock().NowSeconds());
+  if (!diff.ok()) return Refuse(diff.error().message);
+  std::vector<model::LiveState> live;
+  for (const auto& env : plan->environments) {
+    const model::DesiredState* desired = StateNamed(*manifest, env.name);
+    if (desired == nullptr) {
+      return Refuse(stale + "the manifest has no environment '" + env.name + "'" + remedy);
+    }
+    auto state = ReadLiveState(*desired, global, flags);
+    if (!state.ok()) return Refuse(state.error().message + "; nothing was changed");
+    if (plan::LiveFingerprint(*desired, *state) != env.live_fingerprint) {
+      return Refuse(stale + "the live state of environment '" + env.name +
+                    "' has changed since the plan was made" + remedy);
+    }
+    live.push_back(std::move(*state));
+  }
+  auto attached = plan::ReattachKeyMaterial(*plan, manifest->states);
+  if (!attached.ok()) return Refuse(stale + attached.error().message + remedy);
+  // Deletions are in a saved plan only when it was made with --prune, and were reviewed.
+  return Prepared{std::move(*plan), std::move(*manifest), std::move(live), *diff,
+                  applier::Prune::kYes};
+}
+
+}  // namespace
+
+int RunApply(const GlobalOptions& global, const std::vector<std::string>& args) {
+  PipelineFlags pipeline;
+  DiffFlags diff;
+  bool auto_approve = false;
+  bool no_color = false;
+  std::string saved;
+  po::options_description options("options");
+  AddPipelineFlags(options, &pipeline);
+  AddDiffFlags(options, &diff);
+  // clang-format off
+  options.add_options()
+      ("auto-approve", po::bool_switch(&auto_approve),
+       "apply without asking (needed when stdin is not a terminal)")
+      ("no-color", po::bool_switch(&no_color),
+       "no colour (also when NO_COLOR is set or stdout is not a terminal)")
+      ("help,h", "print this help");
+  // clang-format on
+  po::options_description hidden;
+  // clang-format off
+  hidden.add_options()("plan-file", po::value(&saved));
+  // clang-format on
+  po::positional_options_description positional;
+  positional.add("plan-file", 1);
+  const std::string usage =
+      "usage: mpctl apply [-f FILE] [-e ENV]... [--prune] [--auto-approve] [options]\n"
+      "       mpctl apply PLAN.json [--parallelism N]\n\n"
+      "Plans, shows the plan, asks for 'yes' and makes exactly those changes. With a plan\n"
+      "saved by 'mpctl plan --out', applies that plan without asking, after checking that\n"
+      "neither the manifest nor the live state changed since (it refuses a stale plan).";
+  const std::string footer =
+      "exit codes:\n"
+      "  0  every change was made (or there was nothing to change)\n"
+      "  1  error: nothing, or only part, was changed (the message says which); running\n"
+      "     apply again continues from the live state\n";
+  po::variables_map variables;
+  if (auto exit_code = ParseCommandLine("apply", usage, footer, options, &positional, args,
+                                        &variables, &hidden)) {
+    return *exit_code;
+  }
+
+  std::optional<Prepared> prepared;
+  if (!saved.empty()) {
+    if (!variables["file"].defaulted() || !pipeline.environments.empty() || diff.prune) {
+      return Fail(
+          "a saved plan fixes the manifest, the environments and --prune; drop -f, -e "
+          "and --prune, or plan again");
+    }
+    prepared = LoadSaved(global, pipeline, saved);
+  } else {
+    prepared = PlanNow(global, pipeline, diff);
+  }
+  if (!prepared) return kExitError;
+  std::cout << render::RenderText(prepared->plan,
+                                  {OutputColor(no_color), render::ShowUnmanaged::kNo})
+            << std::flush;
+  if (prepared->plan.has_errors()) {
+    return Fail("the plan has errors; nothing was changed");
+  }
+  if (!prepared->plan.has_changes()) return kExitOk;
+  if (saved.empty() && !auto_approve) {
+    if (!StdinIsTerminal()) {
+      return Fail(
+          "not applying without confirmation: stdin is not a terminal; use "
+          "--auto-approve, or save the plan with 'mpctl plan --out plan.json' and run "
+          "'mpctl apply plan.json' (nothing was changed)");
+    }
+    if (!Confirmed()) return Fail("apply cancelled; nothing was changed");
+  }
+  return Execute(global, pipeline, *prepared);
+}
+
+}  // namespace mpctl::cli

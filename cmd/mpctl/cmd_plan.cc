@@ -1,0 +1,106 @@
+// mpctl plan: reads the live state of the selected environments and prints what apply would do.
+#include <iostream>
+
+#include "base/clock.h"
+#include "base/file_reader.h"
+#include "commands.h"
+#include "pipeline.h"
+#include "plan/plan_json.h"
+#include "terminal.h"
+
+namespace po = boost::program_options;
+
+namespace mpctl::cli {
+namespace {
+
+constexpr int kExitChanges = 2;
+
+struct PlanFlags {
+  std::string out;
+  std::string format = "text";
+  bool detailed_exitcode = false;
+  bool show_unmanaged = false;
+  bool no_color = false;
+  std::size_t max_bytes = 60000;
+};
+
+}  // namespace
+
+int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args) {
+  PipelineFlags pipeline;
+  DiffFlags diff;
+  PlanFlags flags;
+  po::options_description options("options");
+  AddPipelineFlags(options, &pipeline);
+  AddDiffFlags(options, &diff);
+  // clang-format off
+  options.add_options()
+      ("out", po::value(&flags.out)->value_name("FILE"),
+       "also save the plan as JSON, for 'mpctl apply FILE'")
+      ("format", po::value(&flags.format)->default_value(flags.format)
+                     ->value_name("text|markdown|json"),
+       "how to print the plan on stdout (json: nothing else on stdout)")
+      ("detailed-exitcode", po::bool_switch(&flags.detailed_exitcode),
+       "exit 2 when changes are pending (0: none, 1: error)")
+      ("show-unmanaged", po::bool_switch(&flags.show_unmanaged),
+       "list the clients mpctl does not manage (neither pinned nor tagged)")
+      ("no-color", po::bool_switch(&flags.no_color),
+       "no colour (also when NO_COLOR is set or stdout is not a terminal)")
+      ("max-bytes", po::value(&flags.max_bytes)->default_value(flags.max_bytes)
+                        ->value_name("N"),
+       "upper bound on --format markdown output (a pull-request comment)")
+      ("help,h", "print this help");
+  // clang-format on
+  const std::string usage =
+      "usage: mpctl plan [-f FILE] [-e ENV]... [--out FILE] [--format text|markdown|json]\n"
+      "                  [--prune] [--detailed-exitcode] [--show-unmanaged] [options]\n\n"
+      "Reads the live state of each selected environment (GET requests, read scopes only)\n"
+      "and prints what 'mpctl apply' would change: + create, ~ update, - delete.";
+  const std::string footer =
+      "exit codes:\n"
+      "  0  the plan was made and nothing needs to change\n"
+      "  1  error: the manifest, the portal or the plan itself failed (nothing is changed)\n"
+      "  2  with --detailed-exitcode: the plan was made and changes are pending\n";
+  po::variables_map variables;
+  if (auto exit_code =
+          ParseCommandLine("plan", usage, footer, options, nullptr, args, &variables)) {
+    return *exit_code;
+  }
+  if (flags.format != "text" && flags.format != "markdown" && flags.format != "json") {
+    return Fail("--format: '" + flags.format + "' is not one of text, markdown, json");
+  }
+
+  auto manifest = LoadManifestOrReport(pipeline);
+  if (!manifest) return kExitError;
+  auto diff_options = MakeDiffOptions(*manifest, diff, base::SystemClock().NowSeconds());
+  if (!diff_options.ok()) return Fail(diff_options.error().message);
+  auto live = ReadLiveStates(*manifest, global, pipeline);
+  if (!live.ok()) return Fail(live.error().message + "; nothing was changed");
+  plan::Plan plan = MakePlan(*manifest, *live, *diff_options);
+
+  render::ShowUnmanaged show =
+      flags.show_unmanaged ? render::ShowUnmanaged::kYes : render::ShowUnmanaged::kNo;
+  if (flags.format == "json") {
+    std::cout << render::RenderJson(plan);
+  } else if (flags.format == "markdown") {
+    std::cout << render::RenderMarkdown(plan, {flags.max_bytes, show});
+  } else {
+    std::cout << render::RenderText(plan, {OutputColor(flags.no_color), show});
+  }
+  std::cout.flush();
+  if (!flags.out.empty()) {
+    auto written = base::WriteFileAtomically(flags.out, plan::WritePlanJson(plan));
+    if (!written.ok()) return Fail("saving the plan: " + written.error().message);
+    std::cerr << "Saved the plan to '" << flags.out << "'; apply it with 'mpctl apply " << flags.out
+              << "'.\n";
+  }
+  if (plan.has_errors()) {
+    std::size_t errors = 0;
+    for (const auto& env : plan.environments) errors += env.errors.size();
+    return Fail("the plan has " + Count(errors, "error", "errors") +
+                "; nothing can be applied until they are fixed");
+  }
+  return plan.has_changes() && flags.detailed_exitcode ? kExitChanges : kExitOk;
+}
+
+}  // namespace mpctl::cli

@@ -1,0 +1,90 @@
+// cmd/mpctl: the steps plan, apply and check share: load the manifest for the selected
+// environments, connect to each, read its live state (GETs only, read scopes only) and diff.
+//
+//   PipelineFlags flags;                       // filled by AddPipelineFlags/AddDiffFlags
+//   auto manifest = LoadManifestOrReport(flags);        // problems already on stderr
+//   auto live = ReadLiveStates(*manifest, global, flags);
+//   plan::Plan plan = MakePlan(*manifest, *live, MakeDiffOptions(*manifest, *diff_flags, now));
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "auth/admin_scopes.h"
+#include "base/result.h"
+#include "cli.h"
+#include "manifest/manifest.h"
+#include "model/state.h"
+#include "plan/plan.h"
+#include "planner/diff.h"
+#include "portal/connect.h"
+
+namespace mpctl::cli {
+
+/// Which manifest, which environments and how to talk to the portal.
+struct PipelineFlags {
+  std::string file = "mpctl.yaml";        // -f
+  std::vector<std::string> environments;  // -e (empty: every environment)
+  int parallelism = 16;                   // --parallelism: requests in flight per environment
+  int retry_max = 5;                      // --retry-max: attempts per request
+  int retry_timeout_seconds = 60;         // --retry-timeout: all attempts of one request
+};
+
+/// What Diff is asked to do.
+struct DiffFlags {
+  bool prune = false;                 // --prune
+  std::string expiry_within = "30d";  // --expiry-within
+  std::string min_key_age = "10m";    // --min-key-age
+};
+
+/// Adds -f/--file, -e/--env, --parallelism, --retry-max and --retry-timeout.
+void AddPipelineFlags(boost::program_options::options_description& options, PipelineFlags* flags);
+/// Adds --prune, --expiry-within and --min-key-age.
+void AddDiffFlags(boost::program_options::options_description& options, DiffFlags* flags);
+
+/// Seconds in a duration such as "30d", "12h", "10m", "90s", "2w" (a bare number is seconds).
+/// kInvalidInput naming `flag` and the value when it is not one.
+base::Result<std::int64_t> ParseDuration(const std::string& flag, const std::string& value);
+
+/// Loads `flags.file` for `flags.environments`. On problems prints each (file:line:col) and
+/// "mpctl: error: N errors in FILE" to stderr and returns nullopt.
+std::optional<manifest::Manifest> LoadManifestOrReport(const PipelineFlags& flags);
+
+/// The scopes a run needs to read `desired`: dcr.read, and scopes.read when the manifest
+/// declares provider scopes or clients (whose scopes are checked against /scopes/all and
+/// /scopes/access/all).
+auth::ScopeNeeds ReadNeeds(const model::DesiredState& desired);
+
+/// ConnectOptions from the global flags (-v, --ca-file) and `flags`, asking for `needs`.
+portal::ConnectOptions MakeConnectOptions(const GlobalOptions& global, const PipelineFlags& flags,
+                                          const auth::ScopeNeeds& needs);
+
+/// The client ids `desired` pins (overrides.<env>.client_id).
+std::set<std::string> PinnedClientIds(const model::DesiredState& desired);
+
+/// Connects to `desired.environment` with ReadNeeds() and reads its live state. Errors say
+/// which environment ("reading environment 'test': ...").
+base::Result<model::LiveState> ReadLiveState(const model::DesiredState& desired,
+                                             const GlobalOptions& global,
+                                             const PipelineFlags& flags);
+
+/// ReadLiveState for every environment of `manifest`, in its order; the first error stops.
+base::Result<std::vector<model::LiveState>> ReadLiveStates(const manifest::Manifest& manifest,
+                                                           const GlobalOptions& global,
+                                                           const PipelineFlags& flags);
+
+/// DiffOptions from `flags`, `now` (epoch seconds) and the manifest's prevent_destroy entries
+/// (of the loaded environments). kInvalidInput for a bad duration.
+base::Result<planner::DiffOptions> MakeDiffOptions(const manifest::Manifest& manifest,
+                                                   const DiffFlags& flags, std::int64_t now);
+
+/// The plan over every environment of `manifest` (`live` in the same order): Diff (with its
+/// live fingerprint), tool version, manifest path and SHA-256.
+plan::Plan MakePlan(const manifest::Manifest& manifest, const std::vector<model::LiveState>& live,
+                    const planner::DiffOptions& options);
+
+}  // namespace mpctl::cli

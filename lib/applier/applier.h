@@ -1,0 +1,99 @@
+// lib/applier: executes one environment's plan against the portal: the only code that writes.
+// It never re-decides what to do; it refuses an unsafe plan before the first request. Uses
+// plan, portal, model and base; never the planner, the manifest or a renderer.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "model/state.h"
+#include "plan/plan.h"
+#include "portal/portal_api.h"
+
+namespace mpctl::applier {
+
+/// Whether delete actions may run (`--prune`, or a saved plan made with it).
+enum class Prune { kNo, kYes };
+
+struct ApplyOptions {
+  /// Requests in flight at once (`--parallelism`); at least 1.
+  int parallelism = 16;
+  Prune prune = Prune::kNo;
+  /// The manifest's `owner:` (namespace of ownership tags); "" when it sets none.
+  std::string owner;
+  /// The live state the plan was made from or checked against, read just before. Writes go
+  /// only to clients it shows as claimed (pinned in `pinned_client_ids` or tagged in `owner`'s
+  /// namespace); keys kept in a set are sent back as it shows them. Not owned; required.
+  const model::LiveState* live = nullptr;
+  std::set<std::string> pinned_client_ids;
+  /// Entry names with `lifecycle.prevent_destroy`: deleting them is refused.
+  std::set<std::string> protected_clients;
+  std::set<std::string> protected_scopes;
+  /// How many POSTs a create may take in all, each after a lookup found nothing (a POST whose
+  /// outcome is unknown is always looked up before it is sent again).
+  int create_attempts = 3;
+};
+
+enum class Outcome { kDone, kFailed, kNotAttempted };
+
+/// What happened to one action.
+struct ActionResult {
+  std::string address;
+  plan::ResourceType type = plan::ResourceType::kClient;
+  plan::ActionKind kind = plan::ActionKind::kCreate;
+  Outcome outcome = Outcome::kNotAttempted;
+  /// The client's id: the new one for a created client (also when found by its tag).
+  std::string client_id;
+  /// kFailed: the error (method, path, status, correlation_id, the API's message).
+  /// kNotAttempted: why. kDone: a note, e.g. that a create was found by its tag; often "".
+  std::string message;
+  int writes = 0;  // write calls made for this action (each may be retried by the portal layer)
+};
+
+/// The outcome of Execute(): one result per action, in plan order.
+struct ApplyResult {
+  std::vector<ActionResult> actions;
+
+  int Count(Outcome outcome) const;
+  /// Write calls made, over every action.
+  int writes() const;
+  /// True when every action is done.
+  bool ok() const { return Count(Outcome::kDone) == static_cast<int>(actions.size()); }
+};
+
+/// Told about progress, from worker threads but never from two at once.
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  /// `result` finished (done or failed); `finished` of `total` actions have.
+  virtual void OnFinished(const ActionResult& result, int finished, int total) = 0;
+};
+
+/// An Observer that ignores everything.
+class SilentObserver final : public Observer {
+ public:
+  void OnFinished(const ActionResult&, int, int) override {}
+};
+
+/// Every reason `plan` must not be executed, checked before any request: plan errors, deletes
+/// without Prune::kYes or of a prevent_destroy entry, writes to a client the live state does
+/// not show as ours (or that the plan lists as unmanaged), a wrong ownership tag, key sets
+/// without key material (a saved plan not given ReattachKeyMaterial), missing fields. Ok when
+/// there are none; otherwise kDenied (unsafe) or kInvalidInput (malformed), one line per reason.
+base::Status CheckPlan(const plan::EnvironmentPlan& plan, const ApplyOptions& options);
+
+/// Executes `plan` on `api`: CheckPlan() first (its error, and no request, when it fails),
+/// then the actions in the order of design.md §6: provider scopes → grants → client creates →
+/// client updates → key sets → revocations → client deletes → scope deactivations; each
+/// stage waits for the one before, and the actions of a stage run in parallel. A failure
+/// stops what depends on it (a new client's keys, grants on a new scope, clients using a new
+/// scope; every deletion waits for all other changes to succeed); work in flight finishes.
+/// Calls: one POST per new client, one PUT (full client, tag in description) per changed
+/// client, one POST /jwks (the whole set) or DELETE /jwks (empty set) per key change. A create
+/// whose outcome is unknown is looked up (by tag; scopes by name) before any new POST.
+base::Result<ApplyResult> Execute(const plan::EnvironmentPlan& plan, portal::PortalApi& api,
+                                  Observer& observer, const ApplyOptions& options);
+
+}  // namespace mpctl::applier

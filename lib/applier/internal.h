@@ -1,0 +1,45 @@
+// Internal to lib/applier: what the checker, the scheduler and the performer share.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "applier/applier.h"
+
+namespace mpctl::applier {
+
+/// The stages of design.md §6, in the order they run.
+enum class Stage {
+  kScopes,  // provider scope creates and updates
+  kGrants,  // access grants
+  kClientCreates,
+  kClientUpdates,
+  kKeySets,
+  kRevocations,
+  kClientDeletes,
+  kScopeDeletes,
+};
+inline constexpr int kStageCount = 8;
+
+/// The stage `action` runs in.
+Stage StageOf(const plan::Action& action);
+
+/// A string field of `action.after`, or nullptr when absent or not a string.
+const std::string* TextField(const plan::Action& action, const char* field);
+/// A list field of `action.after`, or nullptr when absent or not a list.
+const std::vector<std::string>* ListField(const plan::Action& action, const char* field);
+
+/// What one action needs besides itself.
+struct PerformContext {
+  portal::PortalApi& api;
+  const plan::EnvironmentPlan& plan;
+  const ApplyOptions& options;
+};
+
+/// Performs `action` (already checked by CheckPlan). `created_client_id`: the id of the
+/// client created in this run for a key set whose action has no client_id. Never throws;
+/// the result is kDone or kFailed.
+ActionResult Perform(const PerformContext& ctx, const plan::Action& action,
+                     const std::string& created_client_id);
+
+}  // namespace mpctl::applier

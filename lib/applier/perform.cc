@@ -1,0 +1,215 @@
+// One action → the fewest portal calls that make it so.
+#include <algorithm>
+
+#include "applier/internal.h"
+#include "base/strings.h"
+#include "model/ownership.h"
+
+namespace mpctl::applier {
+
+namespace {
+
+using plan::Action;
+using plan::ActionKind;
+using plan::ResourceType;
+
+ActionResult Done(const Action& a, int writes, std::string client_id = "", std::string note = "") {
+  return {a.address, a.type, a.kind, Outcome::kDone, std::move(client_id), std::move(note), writes};
+}
+
+ActionResult Failed(const Action& a, int writes, const base::Error& error) {
+  return {a.address, a.type, a.kind, Outcome::kFailed, a.client_id, error.message, writes};
+}
+
+ActionResult FromStatus(const Action& a, const base::Status& status, std::string client_id) {
+  if (!status.ok()) return Failed(a, 1, status.error());
+  return Done(a, 1, std::move(client_id));
+}
+
+portal::ClientSpec ClientSpecOf(const PerformContext& ctx, const Action& a) {
+  portal::ClientSpec spec;
+  spec.client_name = *TextField(a, "client_name");
+  spec.description =
+      model::WithOwnershipTag(*TextField(a, "description"), ctx.options.owner, a.name);
+  spec.scopes = *ListField(a, "scopes");
+  spec.client_orgno = ctx.plan.organization;
+  return spec;
+}
+
+model::DesiredScope ScopeOf(const Action& a) {
+  model::DesiredScope scope;
+  scope.prefix = *TextField(a, "prefix");
+  scope.subscope = *TextField(a, "subscope");
+  scope.name = scope.prefix + ":" + scope.subscope;
+  scope.description = *TextField(a, "description");
+  if (const std::string* long_description = TextField(a, "long_description")) {
+    scope.long_description = *long_description;
+  }
+  scope.visibility = *TextField(a, "visibility") == model::ToApiString(model::Visibility::kPrivate)
+                         ? model::Visibility::kPrivate
+                         : model::Visibility::kPublic;
+  scope.allowed_integration_types = *ListField(a, "allowed_integration_types");
+  if (auto it = a.after.find("accessible_for_all"); it != a.after.end()) {
+    if (const bool* value = std::get_if<bool>(&it->second)) scope.accessible_for_all = *value;
+  }
+  if (auto it = a.after.find("at_max_age"); it != a.after.end()) {
+    if (const auto* value = std::get_if<std::int64_t>(&it->second)) {
+      scope.token_lifetime_seconds = *value;
+    }
+  }
+  return scope;
+}
+
+// The live clients carrying `tag` (exactly, at the end of the description).
+base::Result<std::vector<std::string>> FindByTag(portal::PortalApi& api, const std::string& tag) {
+  auto clients = api.ListClients();
+  if (!clients.ok()) return clients.error();
+  std::vector<std::string> ids;
+  for (const auto& client : *clients) {
+    if (client.active &&
+        (client.description == tag || base::EndsWith(client.description, " " + tag))) {
+      ids.push_back(client.client_id);
+    }
+  }
+  return ids;
+}
+
+// POST /clients, never twice for one client: after a POST whose outcome is unknown (timeout,
+// dropped connection, 5xx), the client list is searched for the ownership tag first.
+ActionResult CreateClient(const PerformContext& ctx, const Action& a) {
+  portal::ClientSpec spec = ClientSpecOf(ctx, a);
+  int writes = 0;
+  base::Error last;
+  for (int attempt = 1; attempt <= std::max(1, ctx.options.create_attempts); ++attempt) {
+    auto created = ctx.api.CreateClient(spec);
+    ++writes;
+    if (created.ok()) return Done(a, writes, created->client_id);
+    last = created.error();
+    if (!created.outcome_unknown()) return Failed(a, writes, last);
+    auto found = FindByTag(ctx.api, a.ownership_tag);
+    if (!found.ok()) {
+      return Failed(a, writes,
+                    last.WithContext("not sent again, because looking for the client by its "
+                                     "tag failed too (" +
+                                     found.error().message + "); run apply again, it looks first"));
+    }
+    if (found->size() > 1) {
+      return Failed(a, writes,
+                    base::MakeError(base::ErrorCode::kConflict,
+                                    "clients " + base::Join(*found, ", ") + " all carry '" +
+                                        a.ownership_tag + "'; delete all but one"));
+    }
+    if (found->size() == 1) {
+      return Done(a, writes, found->front(),
+                  "the create's answer was lost; found the client by its tag");
+    }
+  }
+  return Failed(a, writes, last);
+}
+
+// POST /scopes, looked up by name after an unknown outcome.
+ActionResult CreateScope(const PerformContext& ctx, const Action& a) {
+  model::DesiredScope scope = ScopeOf(a);
+  int writes = 0;
+  base::Error last;
+  for (int attempt = 1; attempt <= std::max(1, ctx.options.create_attempts); ++attempt) {
+    auto created = ctx.api.CreateScope(scope);
+    ++writes;
+    if (created.ok()) return Done(a, writes);
+    last = created.error();
+    if (!created.outcome_unknown()) return Failed(a, writes, last);
+    auto found = ctx.api.GetScope(scope.name);
+    if (found.ok()) return Done(a, writes, "", "the create's answer was lost; found the scope");
+    if (found.error().code != base::ErrorCode::kNotFound) {
+      return Failed(a, writes,
+                    last.WithContext("not sent again, because looking for the scope "
+                                     "failed too (" +
+                                     found.error().message + ")"));
+    }
+  }
+  return Failed(a, writes, last);
+}
+
+// The set to POST: kept keys as the live state shows them (same kid, same material), new
+// and replaced keys from the plan.
+std::vector<model::PublicKey> KeysToSend(const PerformContext& ctx, const Action& a,
+                                         const std::string& client_id) {
+  const model::LiveClient* live = nullptr;
+  for (const auto& client : ctx.options.live->clients) {
+    if (client.client_id == client_id) live = &client;
+  }
+  std::vector<model::PublicKey> keys = a.keys;
+  if (live == nullptr || !live->keys) return keys;
+  for (auto& key : keys) {
+    for (const auto& registered : *live->keys) {
+      if (registered.kid == key.kid && registered.SameMaterial(key) && registered.alg == key.alg) {
+        key = registered;
+      }
+    }
+  }
+  return keys;
+}
+
+ActionResult PerformKeys(const PerformContext& ctx, const Action& a,
+                         const std::string& created_client_id) {
+  const std::string& client_id = a.client_id.empty() ? created_client_id : a.client_id;
+  if (a.keys.empty()) return FromStatus(a, ctx.api.DeleteKeys(client_id), client_id);
+  return FromStatus(a, ctx.api.ReplaceKeys(client_id, KeysToSend(ctx, a, client_id)), client_id);
+}
+
+ActionResult PerformClient(const PerformContext& ctx, const Action& a) {
+  switch (a.kind) {
+    case ActionKind::kCreate:
+      return CreateClient(ctx, a);
+    case ActionKind::kUpdate:
+      return FromStatus(a, ctx.api.UpdateClient(a.client_id, ClientSpecOf(ctx, a)), a.client_id);
+    case ActionKind::kDelete:
+      return FromStatus(a, ctx.api.DeleteClient(a.client_id), a.client_id);
+  }
+  return Failed(a, 0, base::MakeError(base::ErrorCode::kInternal, "unknown action"));
+}
+
+ActionResult PerformScope(const PerformContext& ctx, const Action& a) {
+  switch (a.kind) {
+    case ActionKind::kCreate:
+      return CreateScope(ctx, a);
+    case ActionKind::kUpdate:
+      return FromStatus(a, ctx.api.UpdateScope(ScopeOf(a)), "");
+    case ActionKind::kDelete:
+      return FromStatus(a, ctx.api.DeactivateScope(a.name), "");
+  }
+  return Failed(a, 0, base::MakeError(base::ErrorCode::kInternal, "unknown action"));
+}
+
+}  // namespace
+
+const std::string* TextField(const Action& action, const char* field) {
+  auto it = action.after.find(field);
+  return it == action.after.end() ? nullptr : std::get_if<std::string>(&it->second);
+}
+
+const std::vector<std::string>* ListField(const Action& action, const char* field) {
+  auto it = action.after.find(field);
+  return it == action.after.end() ? nullptr : std::get_if<std::vector<std::string>>(&it->second);
+}
+
+ActionResult Perform(const PerformContext& ctx, const Action& a,
+                     const std::string& created_client_id) {
+  switch (a.type) {
+    case ResourceType::kClient:
+      return PerformClient(ctx, a);
+    case ResourceType::kClientKeys:
+      return PerformKeys(ctx, a, created_client_id);
+    case ResourceType::kScope:
+      return PerformScope(ctx, a);
+    case ResourceType::kScopeAccess:
+      return FromStatus(a,
+                        a.kind == ActionKind::kDelete
+                            ? ctx.api.RevokeAccess(a.name, a.consumer_orgno)
+                            : ctx.api.GrantAccess(a.name, a.consumer_orgno),
+                        "");
+  }
+  return Failed(a, 0, base::MakeError(base::ErrorCode::kInternal, "unknown resource type"));
+}
+
+}  // namespace mpctl::applier

@@ -1,0 +1,89 @@
+#include "support/mpctl_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "base/check.h"
+
+namespace mpctl::testing {
+
+namespace {
+
+[[noreturn]] void Exec(const MpctlCall& call, int out_fd, int err_fd) {
+  int null_fd = open("/dev/null", O_RDONLY);
+  dup2(null_fd, STDIN_FILENO);
+  dup2(out_fd, STDOUT_FILENO);
+  dup2(err_fd, STDERR_FILENO);
+  if (!call.dir.empty() && chdir(call.dir.c_str()) != 0) _exit(126);
+  std::string binary = MPCTL_BINARY_DIR "/cmd/mpctl/mpctl";
+  std::vector<std::string> args = {binary};
+  args.insert(args.end(), call.args.begin(), call.args.end());
+  std::vector<std::string> env = call.env;
+  env.push_back("PATH=/usr/bin:/bin");
+  env.push_back("NO_COLOR=1");
+  std::vector<char*> argv, envp;
+  for (auto& a : args) argv.push_back(a.data());
+  for (auto& e : env) envp.push_back(e.data());
+  argv.push_back(nullptr);
+  envp.push_back(nullptr);
+  execve(binary.c_str(), argv.data(), envp.data());
+  _exit(127);
+}
+
+}  // namespace
+
+MpctlRun RunMpctl(const MpctlCall& call) {
+  int out_pipe[2], err_pipe[2];
+  MPCTL_CHECK(pipe(out_pipe) == 0 && pipe(err_pipe) == 0);
+  pid_t pid = fork();
+  MPCTL_CHECK(pid >= 0);
+  if (pid == 0) {
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    Exec(call, out_pipe[1], err_pipe[1]);
+  }
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  MpctlRun run;
+  std::string pending;  // stderr not yet ended by a newline
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  int open_fds = 2;
+  char buffer[4096];
+  while (open_fds > 0) {
+    if (poll(fds, 2, -1) < 0) continue;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
+      if (n <= 0) {
+        close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_fds;
+        continue;
+      }
+      (i == 0 ? run.out : run.err).append(buffer, static_cast<std::size_t>(n));
+      if (i == 1 && call.kill_when && !run.killed) {
+        pending.append(buffer, static_cast<std::size_t>(n));
+        for (auto end = pending.find('\n'); end != std::string::npos && !run.killed;
+             end = pending.find('\n')) {
+          std::string line = pending.substr(0, end);
+          pending.erase(0, end + 1);
+          if (call.kill_when(line)) {
+            kill(pid, SIGKILL);
+            run.killed = true;
+          }
+        }
+      }
+    }
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+}  // namespace mpctl::testing
