@@ -82,13 +82,13 @@ int RunCheck(const GlobalOptions& global, const std::vector<std::string>& args) 
   PipelineFlags flags;
   std::string expiry_within;
   po::options_description options("options");
+  AddPipelineFlags(options, &flags);
   // clang-format off
   options.add_options()
       ("expiry-within", po::value(&expiry_within)->default_value("30d")->value_name("DURATION"),
        "fail when a key of a managed client expires within this long (e.g. 30d, 12h, 2w)")
       ("help,h", "print this help");
   // clang-format on
-  AddPipelineFlags(options, &flags);
   const std::string usage =
       "usage: mpctl check [-f FILE] [-e ENV]... [--expiry-within 30d]\n\n"
       "A gate for scheduled pipelines. Reads each environment from the portal (GETs only)\n"

@@ -48,9 +48,10 @@ int RunDiffEnv(const GlobalOptions& global, const std::vector<std::string>& args
        "the manifest")
       ("live", po::bool_switch(&live),
        "also read both environments from the portal (GETs only) and compare what is deployed")
-      ("envs", po::value(&names)->value_name("ENV"), "the two environments to compare")
       ("help,h", "print this help");
   // clang-format on
+  po::options_description hidden;
+  hidden.add_options()("envs", po::value(&names));
   po::positional_options_description positional;
   positional.add("envs", 2);
   const std::string usage =
@@ -69,8 +70,8 @@ int RunDiffEnv(const GlobalOptions& global, const std::vector<std::string>& args
       "  1  error (bad manifest, unknown environment, portal unreachable)\n"
       "  2  they differ in a way the manifest does not declare\n";
   po::variables_map variables;
-  if (auto exit_code =
-          ParseCommandLine("diff-env", usage, footer, options, &positional, args, &variables)) {
+  if (auto exit_code = ParseCommandLine("diff-env", usage, footer, options, &positional, args,
+                                        &variables, &hidden)) {
     return *exit_code;
   }
   if (names.size() != 2) return Fail("give two environments; see 'mpctl diff-env --help'");
@@ -94,8 +95,8 @@ int RunDiffEnv(const GlobalOptions& global, const std::vector<std::string>& args
   if (a == nullptr || b == nullptr) return Fail("internal: environments were not resolved");
 
   auto desired = Compare(DesiredView(*a), names[0], DesiredView(*b), names[1], declared);
-  std::size_t undeclared = Report(
-      "desired state, " + names[0] + " vs " + names[1] + " (after overrides)", desired);
+  std::size_t undeclared =
+      Report("desired state, " + names[0] + " vs " + names[1] + " (after overrides)", desired);
   std::string summary = "desired: " + Totals(undeclared, desired.size() - undeclared);
   if (live) {
     auto live_a = ReadLiveState(*a, global, flags);

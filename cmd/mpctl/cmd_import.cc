@@ -7,8 +7,8 @@
 #include "commands.h"
 #include "import_entry.h"
 #include "pipeline.h"
-#include "raw_manifest_file.h"
 #include "portal/live_state.h"
+#include "raw_manifest_file.h"
 
 namespace po = boost::program_options;
 
@@ -19,14 +19,15 @@ int RunImport(const GlobalOptions& global, const std::vector<std::string>& args)
   std::vector<std::string> ids;
   bool all_unmanaged = false;
   po::options_description options("options");
+  AddPipelineFlags(options, &flags);
   // clang-format off
   options.add_options()
       ("all-unmanaged", po::bool_switch(&all_unmanaged),
        "import every Maskinporten client the manifest neither pins nor tags")
-      ("client-ids", po::value(&ids)->value_name("CLIENT_ID"), "the clients to import")
       ("help,h", "print this help");
   // clang-format on
-  AddPipelineFlags(options, &flags);
+  po::options_description hidden;
+  hidden.add_options()("client-ids", po::value(&ids));
   po::positional_options_description positional;
   positional.add("client-ids", -1);
   const std::string usage =
@@ -41,8 +42,8 @@ int RunImport(const GlobalOptions& global, const std::vector<std::string>& args)
       "  0  the entries were printed (nothing in the portal was changed)\n"
       "  1  error (unknown or already managed client, portal unreachable); nothing printed\n";
   po::variables_map variables;
-  if (auto exit_code =
-          ParseCommandLine("import", usage, footer, options, &positional, args, &variables)) {
+  if (auto exit_code = ParseCommandLine("import", usage, footer, options, &positional, args,
+                                        &variables, &hidden)) {
     return *exit_code;
   }
   if (flags.environments.size() != 1) {
@@ -62,9 +63,10 @@ int RunImport(const GlobalOptions& global, const std::vector<std::string>& args)
   std::set<std::string> taken;
   for (const auto& entry : raw->clients) taken.insert(entry.name);
 
-  auto api = portal::Connect(desired.environment,
-                             MakeConnectOptions(global, flags, ReadNeeds(desired)));
-  if (!api.ok()) return Fail("connecting to environment '" + environment + "': " + api.error().message);
+  auto api =
+      portal::Connect(desired.environment, MakeConnectOptions(global, flags, ReadNeeds(desired)));
+  if (!api.ok())
+    return Fail("connecting to environment '" + environment + "': " + api.error().message);
   auto clients = (*api)->ListClients();
   if (!clients.ok()) return Fail(environment + ": listing clients: " + clients.error().message);
   portal::LiveReadOptions ownership;
@@ -112,8 +114,9 @@ int RunImport(const GlobalOptions& global, const std::vector<std::string>& args)
     taken.insert(name);
     out += ImportEntryYaml(client, name, environment);
   }
-  std::cout << "# mpctl import -e " << environment << ": " << Count(chosen.size(), "client", "clients")
-            << ". Paste under 'clients:' in " << file << "; 'mpctl plan -e " << environment
+  std::cout << "# mpctl import -e " << environment << ": "
+            << Count(chosen.size(), "client", "clients") << ". Paste under 'clients:' in " << file
+            << "; 'mpctl plan -e " << environment
             << "' then shows only the ownership tag being added.\n"
             << out;
   return kExitOk;

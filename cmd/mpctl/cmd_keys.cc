@@ -46,7 +46,8 @@ const std::regex& DatePart() {
 // Warnings on stderr for a kid that does not follow the convention; never an error.
 void WarnAboutKid(const std::string& kid) {
   std::vector<std::string> missing;
-  if (!std::regex_search(kid, EnvironmentPart())) missing.push_back("environment part (test, prod, ...)");
+  if (!std::regex_search(kid, EnvironmentPart()))
+    missing.push_back("environment part (test, prod, ...)");
   if (!std::regex_search(kid, DatePart())) missing.push_back("date part (yyyy-mm)");
   if (missing.empty()) return;
   std::cerr << "mpctl: warning: kid '" << kid << "' has no " << base::Join(missing, " and no ")
@@ -171,10 +172,10 @@ int RunInspect(const std::vector<std::string>& args) {
   po::options_description options("options");
   // clang-format off
   options.add_options()
-      ("file", po::value(&file)->required()->value_name("FILE"),
-       "the key material to read; '-' reads stdin")
       ("help,h", "print this help");
   // clang-format on
+  po::options_description hidden;
+  hidden.add_options()("file", po::value(&file));
   po::positional_options_description positional;
   positional.add("file", 1);
   const std::string usage =
@@ -188,10 +189,11 @@ int RunInspect(const std::vector<std::string>& args) {
       "  0  the key was read\n"
       "  1  it could not be read or is not a usable RSA key\n";
   po::variables_map variables;
-  if (auto exit_code = ParseCommandLine("keys inspect", usage, footer, options, &positional,
-                                        args, &variables)) {
+  if (auto exit_code = ParseCommandLine("keys inspect", usage, footer, options, &positional, args,
+                                        &variables, &hidden)) {
     return *exit_code;
   }
+  if (file.empty()) return Fail("give the key file to inspect, or '-' to read stdin");
   // Held as a Secret: the input may be a private key.
   base::Secret data("");
   std::string origin = file;

@@ -152,12 +152,14 @@ DeclaredDifferences FindDeclared(const manifest::RawManifest& raw) {
   DeclaredDifferences declared;
   for (const auto& c : raw.clients) {
     std::string address = "client." + c.name;
-    for (const auto& o : c.overrides) AddClientFields(o.fields, declared.overridden[address][o.environment]);
+    for (const auto& o : c.overrides)
+      AddClientFields(o.fields, declared.overridden[address][o.environment]);
     if (c.environments) declared.environments[address] = Names(*c.environments);
   }
   for (const auto& s : raw.scopes) {
     std::string address = "scope." + s.name;
-    for (const auto& o : s.overrides) AddScopeFields(o.fields, declared.overridden[address][o.environment]);
+    for (const auto& o : s.overrides)
+      AddScopeFields(o.fields, declared.overridden[address][o.environment]);
     if (s.environments) declared.environments[address] = Names(*s.environments);
   }
   return declared;
@@ -196,8 +198,8 @@ std::vector<EnvDifference> Compare(const EnvironmentView& a, const std::string& 
       const auto& value_a = va == in_a->second.end() ? kNone : va->second;
       const auto& value_b = vb == in_b->second.end() ? kNone : vb->second;
       if (value_a == value_b) continue;
-      EnvDifference d{address, field,
-                      DescribeDifference(field, value_a, name_a, value_b, name_b), ""};
+      EnvDifference d{address, field, DescribeDifference(field, value_a, name_a, value_b, name_b),
+                      ""};
       if (overrides != declared.overridden.end()) {
         for (const std::string& env : {name_a, name_b}) {
           auto set = overrides->second.find(env);

@@ -21,10 +21,12 @@ constexpr char kSeedClient[] = R"(clients:
 )";
 
 std::string Client(const std::vector<std::string>& key_names) {
-  std::string out = "clients:\n  invoice-sync:\n    display_name: Invoice sync\n"
-                    "    scopes: [skatt:demo/read]\n    keys:\n";
+  std::string out =
+      "clients:\n  invoice-sync:\n    display_name: Invoice sync\n"
+      "    scopes: [skatt:demo/read]\n    keys:\n";
   for (const auto& name : key_names) {
-    std::string kid = name == "old" ? "acme-invoice-sync-test-2025-12" : "acme-invoice-sync-test-2026-11";
+    std::string kid =
+        name == "old" ? "acme-invoice-sync-test-2025-12" : "acme-invoice-sync-test-2026-11";
     out += "      - {kid: " + kid + ", pem_file: " + name + ".pub.pem}\n";
   }
   return out;
@@ -43,8 +45,9 @@ TEST_F(CheckE2eTest, KeyExpiringInTenDaysFailsTheGateUntilRotated) {
   WriteManifest(Client({"old"}));
   CliOutcome check = Mpctl({"check"});
   EXPECT_EQ(check.exit_code, 2) << check.err;
-  EXPECT_THAT(check.out, ContainsRegex("  client.invoice-sync: key 'acme-invoice-sync-test-2025-12' "
-                                       "expires [0-9-]+ \\((9|10) days\\)  EXPIRES SOON\n"));
+  EXPECT_THAT(check.out,
+              ContainsRegex("  client.invoice-sync: key 'acme-invoice-sync-test-2025-12' "
+                            "expires [0-9-]+ \\((9|10) days\\)  EXPIRES SOON\n"));
   EXPECT_THAT(check.out, HasSubstr("check failed: 1 key expires within 30d, 0 changes pending\n"));
   EXPECT_THAT(check.out, Not(HasSubstr("drift:")));
   // A window shorter than the key's life passes.
@@ -71,8 +74,9 @@ TEST_F(CheckE2eTest, KeyExpiringInTenDaysFailsTheGateUntilRotated) {
 
   CliOutcome after = Mpctl({"check"});
   EXPECT_EQ(after.exit_code, 0) << after.out << after.err;
-  EXPECT_THAT(after.out, ContainsRegex("  client.invoice-sync: key 'acme-invoice-sync-test-2026-11' "
-                                       "expires [0-9-]+ \\((364|365) days\\)\n"));
+  EXPECT_THAT(after.out,
+              ContainsRegex("  client.invoice-sync: key 'acme-invoice-sync-test-2026-11' "
+                            "expires [0-9-]+ \\((364|365) days\\)\n"));
   EXPECT_THAT(after.out, HasSubstr("check passed: the portal matches the manifest; no key "
                                    "expires within 30d\n"));
 }
@@ -86,8 +90,9 @@ TEST_F(CheckE2eTest, DriftFailsTheGateAndErrorsExitOne) {
 
   CliOutcome bad_window = Mpctl({"check", "--expiry-within", "soon"});
   EXPECT_EQ(bad_window.exit_code, 1);
-  EXPECT_EQ(bad_window.err, "mpctl: error: --expiry-within: 'soon' is not a duration; write a "
-                            "number with s, m, h, d or w (e.g. 30d)\n");
+  EXPECT_EQ(bad_window.err,
+            "mpctl: error: --expiry-within: 'soon' is not a duration; write a "
+            "number with s, m, h, d or w (e.g. 30d)\n");
   emu_->Kill();
   CliOutcome unreachable = Mpctl({"check"});
   EXPECT_EQ(unreachable.exit_code, 1);

@@ -18,8 +18,7 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kExampleEnv = {
     "MPCTL_TEST_ADMIN_CLIENT_ID=a", "MPCTL_PROD_ADMIN_CLIENT_ID=b",
-    "MPCTL_TEST_API_URL=http://127.0.0.1:1/api/v1",
-    "MPCTL_TEST_AUTH_SERVER=http://127.0.0.1:1/"};
+    "MPCTL_TEST_API_URL=http://127.0.0.1:1/api/v1", "MPCTL_TEST_AUTH_SERVER=http://127.0.0.1:1/"};
 
 TEST(DiffEnvCliTest, NeedsTwoDifferentEnvironments) {
   CliOutcome one = RunMpctl({"diff-env", "test", "-f", "examples/test-prod/mpctl.yaml"});
@@ -34,16 +33,18 @@ TEST(DiffEnvCliTest, NeedsTwoDifferentEnvironments) {
 }
 
 TEST(DiffEnvCliTest, ExampleListsDeclaredAndCountsATestOnlyClient) {
-  CliOutcome o = RunMpctl({"diff-env", "test", "prod", "-f", "examples/test-prod/mpctl.yaml"},
-                          "", kExampleEnv);
+  CliOutcome o = RunMpctl({"diff-env", "test", "prod", "-f", "examples/test-prod/mpctl.yaml"}, "",
+                          kExampleEnv);
   EXPECT_EQ(o.exit_code, 2) << o.err;
-  EXPECT_THAT(o.out, MatchesRegex(
-      "desired state, test vs prod \\(after overrides\\):\n"
-      "  differs   client.load-test: only in test \\(environments: \\[test\\]\\)\n"
-      "  declared  client.invoice-sync keys: test only 'payments-invoice-sync-test-2026-11 "
-      "[A-Za-z0-9_-]{12}'; prod only 'payments-invoice-sync-prod-2026-11 [A-Za-z0-9_-]{12}'  "
-      "\\(overrides.prod.keys\\)\n"
-      "desired: 1 difference, 1 declared\n"));
+  EXPECT_THAT(
+      o.out,
+      MatchesRegex(
+          "desired state, test vs prod \\(after overrides\\):\n"
+          "  differs   client.load-test: only in test \\(environments: \\[test\\]\\)\n"
+          "  declared  client.invoice-sync keys: test only 'payments-invoice-sync-test-2026-11 "
+          "[A-Za-z0-9_-]{12}'; prod only 'payments-invoice-sync-prod-2026-11 [A-Za-z0-9_-]{12}'  "
+          "\\(overrides.prod.keys\\)\n"
+          "desired: 1 difference, 1 declared\n"));
 }
 
 class DiffEnvManifestTest : public ::testing::Test {
@@ -92,7 +93,8 @@ TEST_F(DiffEnvManifestTest, ClientOnlyInTestCounts) {
             "desired: 1 difference, 0 declared\n");
   CliOutcome reversed = RunMpctl({"diff-env", "prod", "test"}, dir_, {"T=t"});
   EXPECT_EQ(reversed.exit_code, 2);
-  EXPECT_THAT(reversed.out, HasSubstr("  differs   client.trial: only in test (environments: [test])\n"));
+  EXPECT_THAT(reversed.out,
+              HasSubstr("  differs   client.trial: only in test (environments: [test])\n"));
 }
 
 TEST_F(DiffEnvManifestTest, ScopeOverrideIsDeclared) {

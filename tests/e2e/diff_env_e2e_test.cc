@@ -33,8 +33,9 @@ TEST_F(MpctlE2eTest, DiffEnvLiveFindsAClientDeployedOnlyToTest) {
   ASSERT_EQ(Mpctl({"apply", "-e", "prod", "--auto-approve"}).exit_code, 0);
   CliOutcome both = Mpctl({"diff-env", "test", "prod", "--live"});
   EXPECT_EQ(both.exit_code, 0) << both.out << both.err;
-  EXPECT_THAT(both.out, HasSubstr("live state, test vs prod:\n"
-                                  "  declared  client.sync keys: test only 'acme-sync-test-2026-11 "));
+  EXPECT_THAT(both.out,
+              HasSubstr("live state, test vs prod:\n"
+                        "  declared  client.sync keys: test only 'acme-sync-test-2026-11 "));
   EXPECT_THAT(both.out, HasSubstr("live: 0 differences, 1 declared\n"));
 }
 

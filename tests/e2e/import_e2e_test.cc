@@ -20,10 +20,12 @@ class ImportE2eTest : public MpctlE2eTest {
   // Creates a client by hand with one key; returns its client_id.
   std::string MakeByHand(const std::string& name, const std::string& description,
                          const std::string& kid) {
-    auto [status, body] = Api("POST", "/api/v1/clients",
+    auto [status, body] = Api(
+        "POST", "/api/v1/clients",
         R"({"integration_type":"maskinporten","application_type":"web","client_name":")" + name +
-        R"(","description":")" + description + R"(","token_endpoint_auth_method":"private_key_jwt",)"
-        R"("grant_types":["urn:ietf:params:oauth:grant-type:jwt-bearer"],"scopes":["skatt:demo/read"]})");
+            R"(","description":")" + description +
+            R"(","token_endpoint_auth_method":"private_key_jwt",)"
+            R"("grant_types":["urn:ietf:params:oauth:grant-type:jwt-bearer"],"scopes":["skatt:demo/read"]})");
     EXPECT_EQ(status, 200) << body;
     auto at = body.find("\"client_id\":\"");
     EXPECT_NE(at, std::string::npos);
@@ -50,7 +52,8 @@ TEST_F(ImportE2eTest, ImportedEntriesPlanOnlyTheTagAndConvergeAfterApply) {
                                       "      - kid: \"acme-invoice-test-2026-01\"  # expires "));
   EXPECT_THAT(imported.out, HasSubstr("  reporting-monthly:\n"));
   EXPECT_THAT(imported.out, HasSubstr("    environments: [test]\n    overrides:\n      test:\n"
-                                      "        client_id: \"" + a + "\"\n"));
+                                      "        client_id: \"" +
+                                      a + "\"\n"));
   EXPECT_THAT(imported.out, HasSubstr("client_id: \"" + b + "\""));
 
   WriteManifest("clients:\n" + imported.out);
@@ -80,8 +83,9 @@ TEST_F(ImportE2eTest, ImportedEntriesPlanOnlyTheTagAndConvergeAfterApply) {
   EXPECT_THAT(none.out, HasSubstr(": 0 clients."));
   CliOutcome managed = Mpctl({"import", "-e", "test", a});
   EXPECT_EQ(managed.exit_code, 1);
-  EXPECT_EQ(managed.err, "mpctl: error: client '" + a + "' is already managed by mpctl.yaml "
-                         "(pinned or tagged); nothing to import\n");
+  EXPECT_EQ(managed.err, "mpctl: error: client '" + a +
+                             "' is already managed by mpctl.yaml "
+                             "(pinned or tagged); nothing to import\n");
 }
 
 TEST_F(ImportE2eTest, ImportByIdAndErrors) {

@@ -49,8 +49,9 @@ constexpr char kKid[] = "acme-invoice-sync-test-2026-11";
 TEST_F(KeysCliTest, BadKidIsRefusedAndNothingIsWritten) {
   CliOutcome o = Generate("bad kid");
   EXPECT_EQ(o.exit_code, 1);
-  EXPECT_EQ(o.err, "mpctl: error: kid 'bad kid' may contain only letters, digits, '.', '_' "
-                   "and '-'\n");
+  EXPECT_EQ(o.err,
+            "mpctl: error: kid 'bad kid' may contain only letters, digits, '.', '_' "
+            "and '-'\n");
   EXPECT_FALSE(fs::exists(Path("keys")));
 }
 
@@ -101,8 +102,8 @@ TEST_F(KeysCliTest, JwkAndPemHaveTheSameThumbprintInInspect) {
                              "\"kid\":\"acme-invoice-sync-test-2026-11\"", "\"n\":", "\"e\":"}) {
     EXPECT_THAT(jwk, HasSubstr(member));
   }
-  CliOutcome from_pem = RunMpctl({"keys", "inspect", "keys/acme-invoice-sync-test-2026-11.pub.pem"},
-                                 dir_);
+  CliOutcome from_pem =
+      RunMpctl({"keys", "inspect", "keys/acme-invoice-sync-test-2026-11.pub.pem"}, dir_);
   CliOutcome from_jwk = RunMpctl({"keys", "inspect", "-"}, dir_, {}, jwk);
   ASSERT_EQ(from_pem.exit_code, 0) << from_pem.err;
   ASSERT_EQ(from_jwk.exit_code, 0) << from_jwk.err;
@@ -114,9 +115,9 @@ TEST_F(KeysCliTest, JwkAndPemHaveTheSameThumbprintInInspect) {
   ASSERT_FALSE(thumbprint.empty()) << from_pem.out;
   EXPECT_EQ(InspectedThumbprint(from_jwk.out), thumbprint);
   // And independently of the CLI, from the PEM file through lib/crypto.
-  auto parsed = crypto::ParsePublicKey(
-      ReadWholeFile(Path("keys/acme-invoice-sync-test-2026-11.pub.pem")),
-      crypto::PrivateKeyPolicy::kReject);
+  auto parsed =
+      crypto::ParsePublicKey(ReadWholeFile(Path("keys/acme-invoice-sync-test-2026-11.pub.pem")),
+                             crypto::PrivateKeyPolicy::kReject);
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(crypto::Thumbprint(parsed->key), thumbprint);
 }
@@ -195,8 +196,9 @@ TEST_F(KeysCliTest, InspectOfACertificateAndOfBadInput) {
   WriteWholeFile(Path("junk.txt"), "hello");
   CliOutcome junk = RunMpctl({"keys", "inspect", "junk.txt"}, dir_);
   EXPECT_EQ(junk.exit_code, 1);
-  EXPECT_EQ(junk.err, "mpctl: error: junk.txt: is not a PEM public key, certificate, JWK or "
-                      "base64 of one\n");
+  EXPECT_EQ(junk.err,
+            "mpctl: error: junk.txt: is not a PEM public key, certificate, JWK or "
+            "base64 of one\n");
   CliOutcome missing = RunMpctl({"keys", "inspect", "nope.pem"}, dir_);
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.err, HasSubstr("nope.pem"));
@@ -207,6 +209,9 @@ TEST_F(KeysCliTest, UnknownSubcommand) {
   EXPECT_EQ(o.exit_code, 1);
   EXPECT_EQ(o.err, "mpctl: error: unknown keys subcommand 'rotate'; use 'generate' or 'inspect'\n");
   EXPECT_EQ(RunMpctl({"keys", "--help"}).exit_code, 0);
+  CliOutcome no_file = RunMpctl({"keys", "inspect"});
+  EXPECT_EQ(no_file.exit_code, 1);
+  EXPECT_EQ(no_file.err, "mpctl: error: give the key file to inspect, or '-' to read stdin\n");
 }
 
 }  // namespace

@@ -43,14 +43,23 @@ class MpctlE2eTest : public ::testing::Test {
   /// `with_prod` "prod" as 974761076 (same emulator, the second admin client).
   std::string Environments(bool with_prod = false) const {
     std::string base = emu_->base_url();
-    std::string out = "apiVersion: mpctl/v1\nenvironments:\n  test:\n"
-                      "    organization: \"310000108\"\n    api_url: " + base + "/api/v1\n"
-                      "    auth_server: " + base + "/\n"
-                      "    admin_client: {client_id: acme-admin, key_file: admin.pem, kid: acme-admin-key}\n";
+    std::string out =
+        "apiVersion: mpctl/v1\nenvironments:\n  test:\n"
+        "    organization: \"310000108\"\n    api_url: " +
+        base +
+        "/api/v1\n"
+        "    auth_server: " +
+        base +
+        "/\n"
+        "    admin_client: {client_id: acme-admin, key_file: admin.pem, kid: acme-admin-key}\n";
     if (with_prod) {
-      out += "  prod:\n    organization: \"974761076\"\n    api_url: " + base + "/api/v1\n"
-             "    auth_server: " + base + "/\n"
-             "    admin_client: {client_id: skatt-admin, key_file: admin.pem, kid: skatt-admin-key}\n";
+      out +=
+          "  prod:\n    organization: \"974761076\"\n    api_url: " + base +
+          "/api/v1\n"
+          "    auth_server: " +
+          base +
+          "/\n"
+          "    admin_client: {client_id: skatt-admin, key_file: admin.pem, kid: skatt-admin-key}\n";
     }
     return out;
   }
@@ -75,8 +84,9 @@ class MpctlE2eTest : public ::testing::Test {
     if (token_.empty()) token_ = admin_->Token(emu_->base_url());
     httplib::Client http(emu_->base_url());
     httplib::Headers headers = {{"Authorization", "Bearer " + token_}};
-    httplib::Result r = method == "POST" ? http.Post(path.c_str(), headers, body, "application/json")
-                                         : http.Get(path.c_str(), headers);
+    httplib::Result r = method == "POST"
+                            ? http.Post(path.c_str(), headers, body, "application/json")
+                            : http.Get(path.c_str(), headers);
     if (!r) return {0, ""};
     return {r->status, r->body};
   }

@@ -47,8 +47,8 @@ CliOutcome RunMpctl(const std::vector<std::string>& args, const std::string& cwd
                     const std::vector<std::string>& env, const std::string& stdin_text) {
   char tmpl[] = "/tmp/mpctl-cli-XXXXXX";
   std::string dir = ::mkdtemp(tmpl);
-  std::string command = "cd " + ShellQuote(cwd.empty() ? MPCTL_SOURCE_DIR : cwd) +
-                        " && env -i PATH=/usr/bin:/bin";
+  std::string command =
+      "cd " + ShellQuote(cwd.empty() ? MPCTL_SOURCE_DIR : cwd) + " && env -i PATH=/usr/bin:/bin";
   for (const auto& assignment : env) command += " " + ShellQuote(assignment);
   command += " " + ShellQuote(MPCTL_BINARY_DIR "/cmd/mpctl/mpctl");
   for (const auto& arg : args) command += " " + ShellQuote(arg);
