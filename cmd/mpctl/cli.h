@@ -12,6 +12,8 @@ namespace mpctl::cli {
 /// Exit codes shared by every command (design.md §4).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitError = 1;
+/// `check` and `diff-env`: the command worked and found drift or differences.
+inline constexpr int kExitDrift = 2;
 
 /// Flags given before the command name; every command receives them.
 struct GlobalOptions {
