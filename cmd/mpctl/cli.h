@@ -12,8 +12,9 @@ namespace mpctl::cli {
 /// Exit codes shared by every command (design.md §4).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitError = 1;
-/// `check` and `diff-env`: the command worked and found drift or differences.
-inline constexpr int kExitDrift = 2;
+/// The command worked and found something to do: changes pending (`plan
+/// --detailed-exitcode`), drift or an expiring key (`check`), differences (`diff-env`).
+inline constexpr int kExitChanges = 2;
 
 /// Flags given before the command name; every command receives them.
 struct GlobalOptions {

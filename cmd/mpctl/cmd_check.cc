@@ -137,7 +137,7 @@ int RunCheck(const GlobalOptions& global, const std::vector<std::string>& args) 
   }
   std::cout << "check failed: " << Count(expiring, "key expires", "keys expire") << " within "
             << expiry_within << ", " << Count(pending, "change", "changes") << " pending\n";
-  return kExitDrift;
+  return kExitChanges;
 }
 
 }  // namespace mpctl::cli

@@ -111,7 +111,7 @@ int RunDiffEnv(const GlobalOptions& global, const std::vector<std::string>& args
     summary += "; live: " + Totals(live_undeclared, differences.size() - live_undeclared);
   }
   std::cout << summary << "\n";
-  return undeclared == 0 ? kExitOk : kExitDrift;
+  return undeclared == 0 ? kExitOk : kExitChanges;
 }
 
 }  // namespace mpctl::cli

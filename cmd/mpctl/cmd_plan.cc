@@ -13,8 +13,6 @@ namespace po = boost::program_options;
 namespace mpctl::cli {
 namespace {
 
-constexpr int kExitChanges = 2;
-
 struct PlanFlags {
   std::string out;
   std::string format = "text";

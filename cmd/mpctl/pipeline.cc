@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <map>
 
 #include "portal/live_state.h"
 
@@ -153,27 +154,18 @@ base::Result<planner::DiffOptions> MakeDiffOptions(const manifest::Manifest& man
   options.min_key_age_seconds = *min_age;
   // Only the loaded environments are known here; an entry deployed to none of them cannot
   // have a live object in them either, unless it was removed from their `environments:`.
-  for (const auto& state : manifest.states) {
-    for (const auto& client : state.clients) {
-      if (client.prevent_destroy) options.protected_clients.insert(client.name);
-    }
-    for (const auto& scope : state.scopes) {
-      if (scope.prevent_destroy) options.protected_scopes.insert(scope.name);
-    }
-  }
+  planner::ProtectEntries(manifest.states, options);
   return options;
 }
 
 plan::Plan MakePlan(const manifest::Manifest& manifest, const std::vector<model::LiveState>& live,
                     const planner::DiffOptions& options) {
-  plan::Plan result;
-  result.tool_version = MPCTL_VERSION;
-  result.manifest_path = manifest.path;
-  result.manifest_sha256 = manifest.sha256;
-  for (std::size_t i = 0; i < manifest.states.size(); ++i) {
-    result.environments.push_back(planner::Diff(manifest.states[i], live[i], options));
+  std::map<std::string, model::LiveState> live_by_env;
+  for (std::size_t i = 0; i < manifest.states.size() && i < live.size(); ++i) {
+    live_by_env[manifest.states[i].environment.name] = live[i];
   }
-  return result;
+  return planner::MakePlan({MPCTL_VERSION, manifest.path, manifest.sha256}, manifest.states,
+                           live_by_env, options);
 }
 
 }  // namespace mpctl::cli
