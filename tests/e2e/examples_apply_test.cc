@@ -44,7 +44,8 @@ class ExamplesApplyTest : public ::testing::Test {
          {"MPCTL_TEST_API_URL=" + emu_->base_url() + "/api/v1",
           "MPCTL_TEST_AUTH_SERVER=" + emu_->base_url() + "/",
           "MPCTL_TEST_ADMIN_CLIENT_ID=demo-admin", "MPCTL_TEST_ADMIN_KEY=" + admin_pem_},
-         nullptr});
+         nullptr,
+         ""});
   }
 
   // validate → plan (changes) → apply → plan (none) → apply (no writes).

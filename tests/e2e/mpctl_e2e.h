@@ -124,7 +124,7 @@ class MpctlE2eTest : public ::testing::Test {
   MpctlRun Mpctl(std::vector<std::string> args,
                  std::function<bool(const std::string&)> kill_when = nullptr) {
     return RunMpctl(
-        {std::move(args), dir_, {"MPCTL_E2E_ADMIN_KEY=" + admin_pem_}, std::move(kill_when)});
+        {std::move(args), dir_, {"MPCTL_E2E_ADMIN_KEY=" + admin_pem_}, std::move(kill_when), ""});
   }
 
   /// GET `path` with an all-scopes token, tried up to 20 times (faults); the parsed body.

@@ -7,17 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "support/mpctl_process.h"
+
 namespace mpctl::testing {
 
-struct CliOutcome {
-  int exit_code = -1;  // -1 when mpctl did not exit normally
-  std::string out;
-  std::string err;
-};
+using CliOutcome = MpctlRun;
 
-/// Runs MPCTL_BINARY_DIR/cmd/mpctl/mpctl with `args` (each passed as one argument) in `cwd`
-/// (empty: the source directory), with only PATH and `env` ("NAME=value") in its environment
-/// and `stdin_text` on stdin (empty: /dev/null).
+/// RunMpctl(MpctlCall) with the arguments spelled out: `cwd` empty means the source directory;
+/// the environment is `env` plus PATH and NO_COLOR; `stdin_text` empty means /dev/null.
 CliOutcome RunMpctl(const std::vector<std::string>& args, const std::string& cwd = "",
                     const std::vector<std::string>& env = {}, const std::string& stdin_text = "");
 

@@ -14,9 +14,8 @@ namespace mpctl::testing {
 
 namespace {
 
-[[noreturn]] void Exec(const MpctlCall& call, int out_fd, int err_fd) {
-  int null_fd = open("/dev/null", O_RDONLY);
-  dup2(null_fd, STDIN_FILENO);
+[[noreturn]] void Exec(const MpctlCall& call, int in_fd, int out_fd, int err_fd) {
+  dup2(in_fd, STDIN_FILENO);
   dup2(out_fd, STDOUT_FILENO);
   dup2(err_fd, STDERR_FILENO);
   if (!call.dir.empty() && chdir(call.dir.c_str()) != 0) _exit(126);
@@ -35,9 +34,22 @@ namespace {
   _exit(127);
 }
 
+// A descriptor to read `text` from: /dev/null when empty, else an unlinked temporary file.
+int StdinFor(const std::string& text) {
+  if (text.empty()) return open("/dev/null", O_RDONLY);
+  char path[] = "/tmp/mpctl-stdin-XXXXXX";
+  int fd = mkstemp(path);
+  MPCTL_CHECK(fd >= 0);
+  unlink(path);
+  MPCTL_CHECK(write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+  MPCTL_CHECK(lseek(fd, 0, SEEK_SET) == 0);
+  return fd;
+}
+
 }  // namespace
 
 MpctlRun RunMpctl(const MpctlCall& call) {
+  int in_fd = StdinFor(call.stdin_text);
   int out_pipe[2], err_pipe[2];
   MPCTL_CHECK(pipe(out_pipe) == 0 && pipe(err_pipe) == 0);
   pid_t pid = fork();
@@ -45,8 +57,9 @@ MpctlRun RunMpctl(const MpctlCall& call) {
   if (pid == 0) {
     close(out_pipe[0]);
     close(err_pipe[0]);
-    Exec(call, out_pipe[1], err_pipe[1]);
+    Exec(call, in_fd, out_pipe[1], err_pipe[1]);
   }
+  close(in_fd);
   close(out_pipe[1]);
   close(err_pipe[1]);
   MpctlRun run;

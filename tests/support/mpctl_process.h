@@ -18,6 +18,8 @@ struct MpctlCall {
   std::vector<std::string> env;
   /// Called with every line mpctl writes to stderr while it runs; true: SIGKILL it now.
   std::function<bool(const std::string& line)> kill_when;
+  /// What mpctl reads on stdin ("" = /dev/null). Never a terminal.
+  std::string stdin_text;
 };
 
 struct MpctlRun {
@@ -27,7 +29,7 @@ struct MpctlRun {
   std::string err;
 };
 
-/// Runs MPCTL_BINARY_DIR/cmd/mpctl/mpctl with stdin from /dev/null (not a terminal).
+/// Runs MPCTL_BINARY_DIR/cmd/mpctl/mpctl and waits for it.
 MpctlRun RunMpctl(const MpctlCall& call);
 
 }  // namespace mpctl::testing

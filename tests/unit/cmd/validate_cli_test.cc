@@ -1,15 +1,13 @@
 // Runs the built mpctl binary: help, version, validate (good and bad), bad flags.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
+#include <vector>
+
+#include "base/strings.h"
+#include "support/mpctl_cli.h"
 
 namespace mpctl {
 namespace {
@@ -19,33 +17,19 @@ using ::testing::StartsWith;
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using Outcome = testing::MpctlRun;
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-// Runs `mpctl <args>` from the source directory with `env` (shell assignments) prepended.
+// Runs `mpctl <args>` from the source directory; `args` and `env` ("NAME=value" pairs) are
+// split on spaces.
 Outcome Mpctl(const std::string& args, const std::string& env = "") {
-  fs::path dir = fs::temp_directory_path() / ("mpctl_cli_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  std::string command = "cd '" MPCTL_SOURCE_DIR "' && env -i PATH=/usr/bin:/bin " + env + " '" +
-                        MPCTL_BINARY_DIR "/cmd/mpctl/mpctl' " + args + " >'" +
-                        (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
-  int status = std::system(command.c_str());
-  Outcome outcome;
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.out = Slurp(dir / "out");
-  outcome.err = Slurp(dir / "err");
-  fs::remove_all(dir);
-  return outcome;
+  auto words = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (std::string& word : base::Split(text, ' ')) {
+      if (!word.empty()) out.push_back(std::move(word));
+    }
+    return out;
+  };
+  return testing::RunMpctl(words(args), MPCTL_SOURCE_DIR, words(env));
 }
 
 constexpr char kExampleEnv[] =
@@ -127,7 +111,7 @@ TEST(ValidateCliTest, HelpAndVersion) {
 
 // conventions.md: every flag --help lists is in README.
 TEST(ValidateCliTest, EveryFlagInHelpIsInReadme) {
-  std::string readme = Slurp(fs::path(MPCTL_SOURCE_DIR) / "README.md");
+  std::string readme = testing::ReadWholeFile(MPCTL_SOURCE_DIR "/README.md");
   static const std::regex kFlag("--[a-z][a-z-]+");
   for (const char* args : {"--help", "validate --help", "plan --help", "apply --help"}) {
     std::string help = Mpctl(args).out;
