@@ -41,7 +41,8 @@ void PrintHelp(std::ostream& out, const po::options_description& options) {
       << "exit codes:\n"
          "  0  success\n"
          "  1  error (the message says what was and was not done)\n"
-         "  2  plan --detailed-exitcode: the plan was made and changes are pending\n\n"
+         "  2  plan --detailed-exitcode: the plan was made and changes are pending;\n"
+         "     check: drift or a key expiring soon; diff-env: the environments differ\n\n"
          "Run 'mpctl <command> --help' for a command's options.\n";
 }
 
