@@ -52,7 +52,9 @@ inline std::optional<UrlParts> SplitUrl(std::string_view url) {
   parts.host = ToLower(authority);
   std::size_t question = rest.find('?');
   parts.path = std::string(rest.substr(0, question));
-  if (parts.path.empty()) parts.path = "/";
+  // push_back, not = "/": g++ 12 misreports the literal assignment here (-Wrestrict, GCC bug
+  // 105329).
+  if (parts.path.empty()) parts.path.push_back('/');
   if (question != std::string_view::npos) parts.query = std::string(rest.substr(question + 1));
   return parts;
 }
