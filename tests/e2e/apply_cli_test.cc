@@ -189,18 +189,7 @@ TEST_F(ApplyCliTest, FailedChangeStopsWhatDependsOnItAndIsReported) {
   StartEmulator();
   // Prefix 'difi' belongs to another organisation: the scope's POST is refused (403).
   Write("mpctl.yaml",
-        "apiVersion: mpctl/v1\n"
-        "environments:\n"
-        "  test:\n"
-        "    organization: \"310000108\"\n"
-        "    api_url: " +
-            emu_->base_url() +
-            "/api/v1\n"
-            "    auth_server: " +
-            emu_->base_url() +
-            "/\n"
-            "    admin_client: {client_id: acme-admin, key_env: MPCTL_E2E_ADMIN_KEY, "
-            "kid: acme-admin-key}\n"
+        AdminFixture::ManifestHead(emu_->base_url(), "key_env: MPCTL_E2E_ADMIN_KEY") +
             "scopes:\n"
             "  \"difi:not-ours\": {description: Not ours, consumers: [\"974761076\"]}\n"
             "clients:\n"

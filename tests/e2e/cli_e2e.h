@@ -43,15 +43,7 @@ class CliE2eTest : public ::testing::Test {
   /// `with_prod` "prod" as 974761076 (same emulator, the second admin client).
   std::string Environments(bool with_prod = false) const {
     std::string base = emu_->base_url();
-    std::string out =
-        "apiVersion: mpctl/v1\nenvironments:\n  test:\n"
-        "    organization: \"310000108\"\n    api_url: " +
-        base +
-        "/api/v1\n"
-        "    auth_server: " +
-        base +
-        "/\n"
-        "    admin_client: {client_id: acme-admin, key_file: admin.pem, kid: acme-admin-key}\n";
+    std::string out = AdminFixture::ManifestHead(base, "key_file: admin.pem");
     if (with_prod) {
       out +=
           "  prod:\n    organization: \"974761076\"\n    api_url: " + base +

@@ -93,20 +93,7 @@ class MpctlE2eTest : public ::testing::Test {
   /// Writes dir/mpctl.yaml for the running emulator.
   void WriteManifest(const std::vector<Entry>& entries) {
     std::string yaml =
-        "apiVersion: mpctl/v1\n"
-        "environments:\n"
-        "  test:\n"
-        "    organization: \"310000108\"\n"
-        "    api_url: " +
-        emu_->base_url() +
-        "/api/v1\n"
-        "    auth_server: " +
-        emu_->base_url() +
-        "/\n"
-        "    admin_client:\n"
-        "      client_id: acme-admin\n"
-        "      key_env: MPCTL_E2E_ADMIN_KEY\n"
-        "      kid: acme-admin-key\n"
+        AdminFixture::ManifestHead(emu_->base_url(), "key_env: MPCTL_E2E_ADMIN_KEY") +
         "clients:\n";
     for (const Entry& e : entries) {
       yaml += "  " + e.name + ":\n    display_name: " + e.display_name + "\n    scopes: [" +

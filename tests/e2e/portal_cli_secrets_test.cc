@@ -45,17 +45,8 @@ std::vector<std::string> ListedCommands(const std::string& help) {
 TEST_F(PortalE2eTest, NoCommandPrintsASecretWithVerbose) {
   Start({});
   std::ofstream(dir_ + "/mpctl.yaml")
-      << "apiVersion: mpctl/v1\n"
-         "environments:\n"
-         "  test:\n"
-         "    organization: \"310000108\"\n"
-         "    api_url: " << emu_->base_url() << "/api/v1\n"
-         "    auth_server: " << emu_->base_url() << "/\n"
-         "    admin_client:\n"
-         "      client_id: acme-admin\n"
-         "      key_env: MPCTL_E2E_ADMIN_KEY\n"
-         "      kid: acme-admin-key\n"
-         "clients:\n"
+      << testing::AdminFixture::ManifestHead(emu_->base_url(), "key_env: MPCTL_E2E_ADMIN_KEY")
+      << "clients:\n"
          "  sync:\n"
          "    scopes: [skatt:demo/read]\n"
          "    keys:\n"

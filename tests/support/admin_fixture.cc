@@ -94,6 +94,18 @@ AdminFixture::AdminFixture(const std::string& dir, const std::string& extra_yaml
 
 std::vector<std::string> AdminFixture::EmulatorArgs() const { return {"--seed", seed_path_}; }
 
+std::string AdminFixture::ManifestHead(const std::string& base_url,
+                                       const std::string& admin_key) {
+  return "apiVersion: mpctl/v1\n"
+         "environments:\n"
+         "  test:\n"
+         "    organization: \"" + std::string(kOrgno) + "\"\n"
+         "    api_url: " + base_url + "/api/v1\n"
+         "    auth_server: " + base_url + "/\n"
+         "    admin_client: {client_id: " + kClientId + ", " + admin_key +
+         ", kid: acme-admin-key}\n";
+}
+
 std::string AdminFixture::Grant(const std::string& base_url, const GrantSpec& spec) const {
   std::string header = "{\"alg\":" + base::JsonQuote(spec.alg);
   if (!spec.kid.empty()) header += ",\"kid\":" + base::JsonQuote(spec.kid);

@@ -58,6 +58,11 @@ class AdminFixture {
   std::vector<std::string> EmulatorArgs() const;
   const crypto::PrivateKey& key() const { return key_; }
 
+  /// The head of a manifest for the emulator at `base_url`: apiVersion and an environment
+  /// `test` for kOrgno, signing in as kClientId (kid "acme-admin-key") with the private key
+  /// that `admin_key` names, e.g. "key_env: MPCTL_E2E_ADMIN_KEY" or "key_file: admin.pem".
+  static std::string ManifestHead(const std::string& base_url, const std::string& admin_key);
+
   /// A signed grant for `base_url`'s emulator.
   std::string Grant(const std::string& base_url, const GrantSpec& spec) const;
   /// POSTs a grant for `scope` to base_url/token and returns the access token; a test
