@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  g++ cmake ninja-build pkg-config
+  g++ cmake ninja-build pkg-config ccache
   libyaml-cpp-dev libcurl4-openssl-dev rapidjson-dev libssl-dev
   libboost-program-options-dev libgtest-dev libgmock-dev libcpp-httplib-dev
   openssl curl ca-certificates
