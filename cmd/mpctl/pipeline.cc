@@ -113,9 +113,10 @@ std::set<std::string> PinnedClientIds(const model::DesiredState& desired) {
 
 base::Result<model::LiveState> ReadLiveState(const model::DesiredState& desired,
                                              const GlobalOptions& global,
-                                             const PipelineFlags& flags) {
+                                             const PipelineFlags& flags,
+                                             std::optional<auth::ScopeNeeds> wanted) {
   const std::string context = "reading environment '" + desired.environment.name + "'";
-  auth::ScopeNeeds needs = ReadNeeds(desired);
+  auth::ScopeNeeds needs = wanted ? *wanted : ReadNeeds(desired);
   auto api = portal::Connect(desired.environment, MakeConnectOptions(global, flags, needs));
   if (!api.ok()) return api.error().WithContext(context);
   portal::LiveReadOptions read;

@@ -66,11 +66,12 @@ portal::ConnectOptions MakeConnectOptions(const GlobalOptions& global, const Pip
 /// The client ids `desired` pins (overrides.<env>.client_id).
 std::set<std::string> PinnedClientIds(const model::DesiredState& desired);
 
-/// Connects to `desired.environment` with ReadNeeds() and reads its live state. Errors say
-/// which environment ("reading environment 'test': ...").
+/// Connects to `desired.environment` with `needs` (default: ReadNeeds()) and reads its live
+/// state. Errors say which environment ("reading environment 'test': ...").
 base::Result<model::LiveState> ReadLiveState(const model::DesiredState& desired,
                                              const GlobalOptions& global,
-                                             const PipelineFlags& flags);
+                                             const PipelineFlags& flags,
+                                             std::optional<auth::ScopeNeeds> needs = {});
 
 /// ReadLiveState for every environment of `manifest`, in its order; the first error stops.
 base::Result<std::vector<model::LiveState>> ReadLiveStates(const manifest::Manifest& manifest,
