@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <string_view>
 
 #include "render/render.h"
 
@@ -6,8 +7,9 @@ namespace mpctl::render {
 
 namespace {
 
-// Deletions listed at the top of the comment; more are counted, and all are in the details.
-constexpr std::size_t kMaxListedDeletions = 20;
+// Errors, warnings and removals listed at the top of the comment; more are counted, and all
+// are in the details.
+constexpr std::size_t kMaxListed = 20;
 
 std::string Plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -23,33 +25,116 @@ std::string Fence(const std::string& body) {
   return std::string(std::max<std::size_t>(3, longest + 1), '`');
 }
 
-std::string Callouts(const plan::Plan& plan) {
-  std::vector<std::string> deletions;
-  std::size_t errors = 0;
-  for (const plan::EnvironmentPlan& env : plan.environments) {
-    errors += env.errors.size();
-    for (const plan::Action& a : env.actions) {
-      if (a.kind != plan::ActionKind::kDelete) continue;
-      std::string line = "> - `" + a.address + "` in " + env.name;
-      if (!a.client_id.empty()) line += " (client `" + a.client_id + "`)";
-      deletions.push_back(line + "\n");
-    }
-  }
+// User text inside markdown (not a code block): control characters become '?', and characters
+// that could start markup, a link, an HTML tag or a table cell are backslash-escaped.
+std::string Inline(std::string_view text) {
   std::string out;
-  if (errors > 0) {
-    out += "> [!WARNING]\n> The plan has " + Plural(errors, "error", "errors") +
-           " and cannot be applied; see the environments below.\n\n";
-  }
-  if (!deletions.empty()) {
-    out += "> [!CAUTION]\n> This plan **deletes " +
-           Plural(deletions.size(), "resource", "resources") + "**:\n";
-    for (std::size_t i = 0; i < deletions.size() && i < kMaxListedDeletions; ++i)
-      out += deletions[i];
-    if (deletions.size() > kMaxListedDeletions) {
-      out += "> - … and " + std::to_string(deletions.size() - kMaxListedDeletions) +
-             " more, listed in the details\n";
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      out += '?';
+    } else if (std::string_view("\\`*_[]<>|#!&~").find(c) != std::string_view::npos) {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
     }
-    out += "\n";
+  }
+  return out;
+}
+
+// One "> - ..." line per item, at most kMaxListed of them, then a count of the rest.
+std::string Bullets(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < kMaxListed; ++i) out += "> - " + items[i] + "\n";
+  if (items.size() > kMaxListed) {
+    out +=
+        "> - … and " + std::to_string(items.size() - kMaxListed) + " more, listed in the details\n";
+  }
+  return out;
+}
+
+std::string Where(const std::string& address, const std::string& env) {
+  return "`" + address + "` in " + Inline(env);
+}
+
+// What the plan destroys or takes away: deleted clients and key sets, deactivated scopes,
+// revoked access and keys removed from a client.
+std::vector<std::string> Removals(const plan::Plan& plan) {
+  std::vector<std::string> out;
+  for (const plan::EnvironmentPlan& env : plan.environments) {
+    for (const plan::Action& a : env.actions) {
+      std::string where = Where(a.address, env.name);
+      if (a.kind == plan::ActionKind::kDelete) {
+        std::string line = where;
+        if (a.type == plan::ResourceType::kScopeAccess) {
+          line += ": access of consumer `" + a.consumer_orgno + "` **revoked**";
+        } else if (a.type == plan::ResourceType::kScope) {
+          line += ": scope **deactivated**";
+        } else if (a.type == plan::ResourceType::kClientKeys) {
+          line += ": every key **removed**";
+        } else {
+          line += ": client **deleted**";
+        }
+        if (!a.client_id.empty()) line += " (client `" + a.client_id + "`)";
+        out.push_back(line);
+        continue;
+      }
+      if (a.type != plan::ResourceType::kClientKeys) continue;
+      for (const plan::Change& c : a.changes) {
+        for (const std::string& kid : c.remove) {
+          out.push_back(where + ": key `" + Inline(kid) + "` **removed**");
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::string Callouts(const plan::Plan& plan) {
+  std::vector<std::string> errors, warnings;
+  for (const plan::EnvironmentPlan& env : plan.environments) {
+    for (const plan::Message& m : env.errors) {
+      errors.push_back(Where(m.address, env.name) + ": " + Inline(m.message));
+    }
+    for (const plan::Message& m : env.warnings) {
+      warnings.push_back(Where(m.address, env.name) + ": " + Inline(m.message));
+    }
+  }
+  std::vector<std::string> removals = Removals(plan);
+  std::string out;
+  if (!errors.empty()) {
+    out += "> [!CAUTION]\n> The plan has **" + Plural(errors.size(), "error", "errors") +
+           "** and cannot be applied:\n" + Bullets(errors) + "\n";
+  }
+  if (!removals.empty()) {
+    out += "> [!CAUTION]\n> This plan **deletes or revokes " +
+           Plural(removals.size(), "resource", "resources") + "**:\n" + Bullets(removals) + "\n";
+  }
+  if (!warnings.empty()) {
+    out += "> [!WARNING]\n> " + Plural(warnings.size(), "warning", "warnings") + ":\n" +
+           Bullets(warnings) + "\n";
+  }
+  return out;
+}
+
+// The environment's text as a `diff` block body: GitHub colours a line by its first
+// character, so a marker after indentation (`    + key ...`) moves to column 0 and keeps
+// the line's width, and `~` (which diff does not know) becomes `!`, a changed line.
+std::string DiffBody(const std::string& text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size() - 1;
+    std::string line = text.substr(start, end - start + 1);
+    start = end + 1;
+    std::size_t indent = line.find_first_not_of(' ');
+    if (indent != std::string::npos && indent + 1 < line.size() && line[indent + 1] == ' ' &&
+        (line[indent] == '+' || line[indent] == '-' || line[indent] == '~')) {
+      char mark = line[indent] == '~' ? '!' : line[indent];
+      line = std::string(1, mark) + std::string(indent, ' ') + line.substr(indent + 1);
+    }
+    out += line;
   }
   return out;
 }
@@ -86,14 +171,14 @@ std::string TruncationNote(std::size_t max_bytes, std::size_t shown, std::size_t
 }  // namespace
 
 std::string RenderMarkdown(const plan::Plan& plan, const MarkdownOptions& options) {
-  std::string out = "### mpctl plan\n\n" + Callouts(plan) + Table(plan);
+  std::string out = std::string(kMarker) + "\n### mpctl plan\n\n" + Callouts(plan) + Table(plan);
   TextOptions text{Color::kNever, options.show_unmanaged};
   std::size_t total = plan.environments.size(), shown = 0;
   // Room kept for the note, sized for the largest numbers it can hold.
   std::size_t reserve = TruncationNote(options.max_bytes, total, total).size() + 8;
   bool truncated = false;
   for (const plan::EnvironmentPlan& env : plan.environments) {
-    std::string body = RenderEnvironmentText(env, text);
+    std::string body = DiffBody(RenderEnvironmentText(env, text));
     std::string fence = Fence(body);
     std::string open = DetailsOpen(env, fence), close = DetailsClose(fence);
     std::size_t whole = open.size() + body.size() + close.size();

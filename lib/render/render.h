@@ -37,8 +37,14 @@ std::string RenderEnvironmentText(const plan::EnvironmentPlan& env, const TextOp
 /// ", N orphaned" when there are orphans).
 std::string SummaryLine(const plan::Summary& summary);
 
-/// Markdown for a pull-request comment: deletions and errors flagged at the top, a summary
-/// table, one collapsible section per environment; never longer than `options.max_bytes`
+/// The first line of every markdown plan, invisible when rendered: CI recipes find the
+/// comment they posted earlier by it and update that comment in place.
+inline constexpr char kMarker[] = "<!-- mpctl-plan -->";
+
+/// Markdown for a pull-request comment: kMarker; errors, deletions/revocations (clients,
+/// key sets, keys, scopes, access) and warnings listed at the top; a summary table; one
+/// collapsible section per environment holding its text in a `diff` block (`~` shown as `!`,
+/// every marker moved to column 0 so it is coloured); never longer than `options.max_bytes`
 /// (at least 1024 is needed for the summary alone).
 std::string RenderMarkdown(const plan::Plan& plan, const MarkdownOptions& options);
 
