@@ -5,6 +5,37 @@
 namespace po = boost::program_options;
 
 namespace mpctl::cli {
+namespace {
+
+std::map<std::string, CommandDoc>* help_capture = nullptr;
+
+}  // namespace
+
+void SetHelpCapture(std::map<std::string, CommandDoc>* capture) { help_capture = capture; }
+
+std::vector<OptionDoc> DescribeOptions(const po::options_description& options) {
+  std::vector<OptionDoc> out;
+  for (const auto& option : options.options()) {
+    OptionDoc doc;
+    doc.long_name = option->long_name();
+    std::string shortest =
+        option->canonical_display_name(po::command_line_style::allow_dash_for_short);
+    if (shortest.size() == 2 && shortest[0] == '-') doc.short_name = shortest.substr(1);
+    if (option->semantic()->max_tokens() > 0) {
+      // name() is "FILE" or, with a default, "FILE (=mpctl.yaml)".
+      std::string name = option->semantic()->name();
+      auto at = name.find(" (=");
+      if (at != std::string::npos && name.back() == ')') {
+        doc.default_value = name.substr(at + 3, name.size() - at - 4);
+        name.resize(at);
+      }
+      doc.value_name = name;
+    }
+    doc.description = option->description();
+    out.push_back(std::move(doc));
+  }
+  return out;
+}
 
 std::optional<int> ParseCommandLine(const std::string& command, const std::string& usage,
                                     const std::string& footer,
@@ -27,6 +58,10 @@ std::optional<int> ParseCommandLine(const std::string& command, const std::strin
     }
     po::store(parser.run(), *variables);
     if (variables->count("help")) {
+      if (help_capture != nullptr) {
+        (*help_capture)[command] = {usage, footer, DescribeOptions(options)};
+        return kExitOk;
+      }
       std::cout << usage << "\n\n" << options << "\n" << footer;
       return kExitOk;
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,7 +28,33 @@ struct Command {
   const char* name;
   const char* summary;  // one line for `mpctl --help`
   int (*run)(const GlobalOptions& global, const std::vector<std::string>& args);
+  /// Words `run` takes as its first argument, each with its own --help (e.g. keys'
+  /// "generate inspect"); empty when there are none.
+  std::vector<std::string> subcommands = {};
 };
+
+/// One flag as --help shows it; the completions and man pages are made from these.
+struct OptionDoc {
+  std::string long_name;    // "file"
+  std::string short_name;   // "f", or ""
+  std::string value_name;   // "FILE", "text|json|env", or "" for a switch
+  std::string description;  // as --help prints it
+  std::string default_value;
+};
+
+/// What `mpctl <command> --help` prints, as data.
+struct CommandDoc {
+  std::string usage;
+  std::string footer;
+  std::vector<OptionDoc> options;
+};
+
+/// The flags of `options`, in --help order.
+std::vector<OptionDoc> DescribeOptions(const boost::program_options::options_description& options);
+
+/// While set (non-null), ParseCommandLine answers --help by storing the command's usage,
+/// footer and options in `(*capture)[command]` instead of printing them.
+void SetHelpCapture(std::map<std::string, CommandDoc>* capture);
 
 /// Parses a command's `args` against `options` (and `positional`, if any). On --help prints
 /// `usage`, the options and `footer` to stdout and returns kExitOk; on a bad flag prints

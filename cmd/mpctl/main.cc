@@ -11,7 +11,6 @@
 namespace po = boost::program_options;
 
 namespace mpctl::cli {
-namespace {
 
 po::options_description GlobalOptionsDescription(GlobalOptions* global) {
   po::options_description options("global options (before the command)");
@@ -26,6 +25,8 @@ po::options_description GlobalOptionsDescription(GlobalOptions* global) {
   // clang-format on
   return options;
 }
+
+namespace {
 
 void PrintHelp(std::ostream& out, const po::options_description& options) {
   out << "usage: mpctl [global options] <command> [options]\n\n"
