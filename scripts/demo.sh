@@ -3,17 +3,25 @@
 #   validate → plan (changes) → apply → plan (no changes) → edit → plan (one update) → apply
 # Nothing here talks to Digdir: mpctl-emulator stands in for Maskinporten and the portal API.
 # Usage: bash scripts/demo.sh      (MPCTL_BUILD_DIR to build elsewhere; default ./build)
+#        MPCTL_BIN_DIR=/usr/bin bash scripts/demo.sh   (installed binaries; nothing is built)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${MPCTL_BUILD_DIR:-$root/build}"
+bin="${MPCTL_BIN_DIR:-}"
 
 if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
 say() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
 
-say "Installing what is missing and building mpctl and mpctl-emulator"
-bash "$root/scripts/deps.sh"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j "$(nproc)" --target mpctl mpctl-emulator | tail -n 1
+if [ -z "$bin" ]; then
+  say "Installing what is missing and building mpctl and mpctl-emulator"
+  bash "$root/scripts/deps.sh"
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$build" -j "$(nproc)" --target mpctl mpctl-emulator | tail -n 1
+  mpctl_bin="$build/cmd/mpctl/mpctl" emulator_bin="$build/cmd/mpctl-emulator/mpctl-emulator"
+else
+  say "Using the installed mpctl and mpctl-emulator in $bin"
+  mpctl_bin="$bin/mpctl" emulator_bin="$bin/mpctl-emulator"
+fi
 
 work="$(mktemp -d /tmp/mpctl-demo-XXXXXX)"
 emulator_pid=""
@@ -31,7 +39,7 @@ openssl pkey -in "$work/admin.pem" -pubout -out "$work/admin.pub.pem"
 export MPCTL_DEMO_ADMIN_PUBLIC_KEY="$work/admin.pub.pem"   # the seed registers this key
 
 say "Starting mpctl-emulator on a free port (seed: examples/emulator-seed.yaml)"
-coproc EMULATOR { exec "$build/cmd/mpctl-emulator/mpctl-emulator" --port 0 \
+coproc EMULATOR { exec "$emulator_bin" --port 0 \
   --seed "$root/examples/emulator-seed.yaml" --state "$work/state.json" 2>"$work/emulator.log"; }
 emulator_pid="$EMULATOR_PID"
 if ! read -r -t 30 line <&"${EMULATOR[0]}" || [[ "$line" != "listening on "* ]]; then
@@ -56,7 +64,7 @@ mpctl() {
   shift
   printf '\n%s$ mpctl %s%s\n' "$bold" "$*" "$plain"
   local status=0
-  "$build/cmd/mpctl/mpctl" "$@" || status=$?
+  "$mpctl_bin" "$@" || status=$?
   if [ "$status" -ne "$expected" ]; then
     echo "demo: 'mpctl $*' exited $status, expected $expected" >&2
     exit 1

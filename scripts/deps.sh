@@ -8,6 +8,7 @@ PACKAGES=(
   libyaml-cpp-dev libcurl4-openssl-dev rapidjson-dev libssl-dev
   libboost-program-options-dev libgtest-dev libgmock-dev libcpp-httplib-dev
   openssl curl ca-certificates
+  dpkg-dev man-db groff-base
 )
 
 missing=()
