@@ -85,6 +85,18 @@ base::Status WriteNewFile(const std::string& path, std::string_view data, int mo
   return base::OkStatus();
 }
 
+// The top of the git work tree holding `dir` (which may not exist yet), or "" when none does.
+std::string GitWorkTree(const fs::path& dir) {
+  std::error_code ec;
+  fs::path at = fs::absolute(dir, ec);
+  if (ec) return "";
+  for (; !at.empty(); at = at.parent_path()) {
+    if (fs::exists(at / ".git", ec)) return at.string();
+    if (at == at.root_path()) break;
+  }
+  return "";
+}
+
 int RunGenerate(const std::vector<std::string>& args) {
   std::string kid;
   int bits = 2048;
@@ -102,7 +114,8 @@ int RunGenerate(const std::vector<std::string>& args) {
        "where to write KID.pem (private, mode 0600), KID.pub.pem and KID.jwk.json; "
        "made when missing")
       ("force", po::bool_switch(&force),
-       "replace existing files of that name (default: refuse and write nothing)")
+       "replace existing files of that name, and write into a git work tree (default: "
+       "refuse both and write nothing)")
       ("help,h", "print this help");
   // clang-format on
   const std::string usage =
@@ -127,6 +140,13 @@ int RunGenerate(const std::vector<std::string>& args) {
   WarnAboutKid(kid);
 
   const fs::path dir(out_dir);
+  if (std::string repo = GitWorkTree(dir); !repo.empty() && !force) {
+    return Fail("'" + out_dir + "' is inside the git work tree '" + repo +
+                "'; nothing was written. The private key belongs with the integration that "
+                "signs (a secret store, or a directory outside any repository, e.g. "
+                "--out-dir ~/.mpctl/keys); commit only KID.pub.pem or KID.jwk.json. Give "
+                "--force to write there anyway");
+  }
   const std::string private_path = (dir / (kid + ".pem")).string();
   const std::string pem_path = (dir / (kid + ".pub.pem")).string();
   const std::string jwk_path = (dir / (kid + ".jwk.json")).string();

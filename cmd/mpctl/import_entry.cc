@@ -7,9 +7,35 @@
 
 namespace mpctl::cli {
 
+namespace {
+
+// Norwegian letters (UTF-8) spelled in ASCII the way Norwegians do without them: æ → ae,
+// ø → o, å → aa (and the capitals), so "Økonomi" becomes "okonomi", not "konomi".
+std::string Transliterate(const std::string& text) {
+  static const std::pair<const char*, const char*> kLetters[] = {
+      {"\xC3\xA6", "ae"}, {"\xC3\x86", "ae"}, {"\xC3\xB8", "o"},
+      {"\xC3\x98", "o"},  {"\xC3\xA5", "aa"}, {"\xC3\x85", "aa"}};
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    for (const auto& [utf8, ascii] : kLetters) {
+      if (text.compare(i, 2, utf8) == 0) {
+        out += ascii;
+        i += 2;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += text[i++];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string EntryName(const model::LiveClient& client, const std::set<std::string>& taken) {
   std::string name;
-  for (char c : base::ToLower(client.client_name)) {
+  for (char c : base::ToLower(Transliterate(client.client_name))) {
     bool plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (plain) {
       name += c;

@@ -70,6 +70,43 @@ const char* Describe(const YAML::Node& node) {
   }
 }
 
+// Why YAML failed to parse, when it is a layout mistake people make by hand: a tab in the
+// indentation of line `*line` (YAML indents with spaces only), or line `error_line` dedented to
+// a column no enclosing block starts at. Empty when neither applies.
+std::string LayoutProblem(std::string_view text, int error_line, int* line, int* column) {
+  std::vector<int> levels;  // indentation of the enclosing blocks, increasing
+  int number = 0;
+  for (std::string_view rest = text; !rest.empty() && number < error_line;) {
+    std::size_t end = rest.find('\n');
+    std::string_view l = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    ++number;
+    std::size_t indent = l.find_first_not_of(" \t");
+    if (indent == std::string_view::npos || l[indent] == '#') continue;
+    if (std::size_t tab = l.substr(0, indent).find('\t'); tab != std::string_view::npos) {
+      *line = number;
+      *column = static_cast<int>(tab) + 1;
+      return "invalid YAML: line " + std::to_string(number) +
+             " is indented with a tab; YAML indents with spaces only";
+    }
+    int at = static_cast<int>(indent), deeper = -1;
+    while (!levels.empty() && levels.back() > at) {
+      deeper = levels.back();
+      levels.pop_back();
+    }
+    if (number == error_line && deeper >= 0 && !levels.empty() && levels.back() != at) {
+      *line = number;
+      *column = at + 1;
+      return "invalid YAML: line " + std::to_string(number) + " is indented by " +
+             std::to_string(at) + " spaces, which matches no line above it; use " +
+             std::to_string(levels.back()) + " or " + std::to_string(deeper) +
+             " spaces, like the keys it belongs beside";
+    }
+    if (levels.empty() || levels.back() < at) levels.push_back(at);
+  }
+  return "";
+}
+
 class Parser {
  public:
   Parser(const std::string& file, base::Diagnostics* diagnostics)
@@ -80,7 +117,13 @@ class Parser {
     try {
       root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
-      Report(Origin{Location(e.mark), ""}, "invalid YAML: " + e.msg);
+      int line = 0, column = 0;
+      std::string layout = LayoutProblem(text, e.mark.line + 1, &line, &column);
+      if (!layout.empty()) {
+        Report(Origin{{file_, line, column}, ""}, layout, "the parser said: " + e.msg);
+      } else {
+        Report(Origin{Location(e.mark), ""}, "invalid YAML: " + e.msg);
+      }
       return std::nullopt;
     } catch (const std::exception& e) {
       Report(Origin{{file_, 0, 0}, ""}, std::string("invalid YAML: ") + e.what());

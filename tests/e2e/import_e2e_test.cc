@@ -2,8 +2,8 @@
 // manifest, planned (only the ownership tag changes), applied, and then plan shows nothing.
 #include <gmock/gmock.h>
 
-#include "crypto/keys.h"
 #include "cli_e2e.h"
+#include "crypto/keys.h"
 
 namespace mpctl::testing {
 namespace {
@@ -86,6 +86,16 @@ TEST_F(ImportE2eTest, ImportedEntriesPlanOnlyTheTagAndConvergeAfterApply) {
   EXPECT_EQ(managed.err, "mpctl: error: client '" + a +
                              "' is already managed by mpctl.yaml "
                              "(pinned or tagged); nothing to import\n");
+}
+
+TEST_F(ImportE2eTest, NorwegianLettersAreSpelledOutInEntryNames) {
+  MakeByHand("\xC3\x98konomi og l\xC3\xB8nn", "Pays", "acme-okonomi-test-2026-01");
+  MakeByHand("Bl\xC3\xA5b\xC3\xA6r", "Berries", "acme-blabaer-test-2026-01");
+  WriteManifest("");
+  CliOutcome imported = Mpctl({"import", "-e", "test", "--all-unmanaged"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_THAT(imported.out, HasSubstr("  okonomi-og-lonn:\n"));
+  EXPECT_THAT(imported.out, HasSubstr("  blaabaer:\n"));
 }
 
 TEST_F(ImportE2eTest, ImportByIdAndErrors) {

@@ -55,6 +55,20 @@ TEST_F(KeysCliTest, BadKidIsRefusedAndNothingIsWritten) {
   EXPECT_FALSE(fs::exists(Path("keys")));
 }
 
+TEST_F(KeysCliTest, InsideAGitWorkTreeItRefusesWithoutForce) {
+  fs::create_directories(Path("repo/.git"));
+  CliOutcome o = RunMpctl({"keys", "generate", "--kid", kKid, "--out-dir", "repo/keys"}, dir_);
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_THAT(o.err, HasSubstr("'repo/keys' is inside the git work tree '" + Path("repo") +
+                               "'; nothing was written"));
+  EXPECT_THAT(o.err, HasSubstr("outside any repository"));
+  EXPECT_FALSE(fs::exists(Path("repo/keys")));
+  CliOutcome forced =
+      RunMpctl({"keys", "generate", "--kid", kKid, "--out-dir", "repo/keys", "--force"}, dir_);
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_TRUE(fs::exists(Path("repo/keys/") + kKid + ".pem"));
+}
+
 TEST_F(KeysCliTest, UnsupportedSizeIsRefused) {
   CliOutcome o = Generate(kKid, {"--bits", "1024"});
   EXPECT_EQ(o.exit_code, 1);

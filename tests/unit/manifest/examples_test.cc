@@ -101,6 +101,50 @@ INSTANTIATE_TEST_SUITE_P(Examples, ExampleTest, ::testing::ValuesIn(Examples()),
                            return name;
                          });
 
+// The schema accepts what mpctl accepts: every manifest of the plan goldens (all valid, and
+// covering provider scopes, overrides, pins and lifecycle) matches it.
+TEST(SchemaTest, AcceptsEveryGoldenManifest) {
+  int checked = 0;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(MPCTL_SOURCE_DIR) / "tests/golden/plan")) {
+    fs::path manifest = entry.path() / "manifest.yaml";
+    if (!fs::exists(manifest)) continue;
+    std::string problem;
+    EXPECT_TRUE(MatchesSchema(ReadFile(manifest), &problem)) << manifest << ": " << problem;
+    ++checked;
+  }
+  EXPECT_GE(checked, 10);
+}
+
+// Every field has a description (editors show it), so a reader of the schema alone knows it.
+void ExpectDescribed(const rapidjson::Value& node, const std::string& where, int* fields) {
+  if (node.IsArray()) {
+    for (const auto& item : node.GetArray()) ExpectDescribed(item, where, fields);
+    return;
+  }
+  if (!node.IsObject()) return;
+  for (const auto& member : node.GetObject()) {
+    std::string name = member.name.GetString();
+    if (name == "properties" && member.value.IsObject()) {
+      for (const auto& field : member.value.GetObject()) {
+        ++*fields;
+        EXPECT_TRUE(field.value.IsObject() && field.value.HasMember("description"))
+            << where << "." << field.name.GetString() << " has no description";
+      }
+    }
+    ExpectDescribed(member.value, where + "/" + name, fields);
+  }
+}
+
+TEST(SchemaTest, EveryFieldIsDescribed) {
+  rapidjson::Document document;
+  document.Parse(ReadFile(fs::path(MPCTL_SOURCE_DIR) / "schemas/manifest.schema.json"));
+  ASSERT_FALSE(document.HasParseError());
+  int fields = 0;
+  ExpectDescribed(document, "", &fields);
+  EXPECT_GE(fields, 40);
+}
+
 // The schema is not vacuous: it refuses what the loader refuses structurally.
 TEST(SchemaTest, RefusesWhatTheLoaderRefuses) {
   const std::string header =
