@@ -90,7 +90,10 @@ TEST_F(ImportE2eTest, ImportedEntriesPlanOnlyTheTagAndConvergeAfterApply) {
 
 TEST_F(ImportE2eTest, NorwegianLettersAreSpelledOutInEntryNames) {
   MakeByHand("\xC3\x98konomi og l\xC3\xB8nn", "Pays", "acme-okonomi-test-2026-01");
-  MakeByHand("Bl\xC3\xA5b\xC3\xA6r", "Berries", "acme-blabaer-test-2026-01");
+  MakeByHand(
+      "Bl\xC3\xA5"
+      "b\xC3\xA6r",
+      "Berries", "acme-blabaer-test-2026-01");
   WriteManifest("");
   CliOutcome imported = Mpctl({"import", "-e", "test", "--all-unmanaged"});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
