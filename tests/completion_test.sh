@@ -49,9 +49,9 @@ grep -q "complete -c mpctl -n '__fish_seen_subcommand_from output' -l format -x 
   <<<"$fish_script" || fail "fish does not complete 'output --format'"
 
 # The man page renders with man -l and names every command.
+trap 'rm -f /tmp/mpctl-man-$$.txt /tmp/mpctl-man-$$.err' EXIT
 LC_ALL=C MANWIDTH=100 man --warnings -l <("$mpctl" man) >/tmp/mpctl-man-$$.txt 2>/tmp/mpctl-man-$$.err ||
   fail "man -l failed"
-trap 'rm -f /tmp/mpctl-man-$$.txt /tmp/mpctl-man-$$.err' EXIT
 [ ! -s /tmp/mpctl-man-$$.err ] || fail "man -l warned: $(cat /tmp/mpctl-man-$$.err)"
 for c in $commands; do
   grep -q "mpctl $c" /tmp/mpctl-man-$$.txt || fail "the man page lacks 'mpctl $c'"

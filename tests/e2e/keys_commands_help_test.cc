@@ -16,7 +16,8 @@ TEST(KeysCommandsHelpTest, EveryFlagIsInReadmeAndExitCodesAreListed) {
   std::string readme = ReadWholeFile(MPCTL_SOURCE_DIR "/README.md");
   static const std::regex kFlag("--[a-z][a-z-]+");
   const std::vector<std::vector<std::string>> commands = {
-      {"check"}, {"diff-env"}, {"import"}, {"keys", "generate"}, {"keys", "inspect"}};
+      {"check"},           {"diff-env"}, {"import"},  {"keys", "generate"},
+      {"keys", "inspect"}, {"output"},   {"validate"}};
   for (auto args : commands) {
     args.push_back("--help");
     CliOutcome help = RunMpctl(args);
@@ -31,7 +32,7 @@ TEST(KeysCommandsHelpTest, EveryFlagIsInReadmeAndExitCodesAreListed) {
     EXPECT_GE(flags, 1) << args[0];
   }
   CliOutcome top = RunMpctl({"--help"});
-  for (const char* name : {"check", "diff-env", "import", "keys"}) {
+  for (const char* name : {"check", "diff-env", "import", "keys", "output", "completion"}) {
     EXPECT_THAT(top.out, ::testing::HasSubstr(std::string("  ") + name + " ")) << name;
     EXPECT_THAT(readme, ::testing::HasSubstr(std::string("### `mpctl ") + name + "`")) << name;
   }
