@@ -42,8 +42,10 @@ done
 [ "$(complete_words mpctl plan --format '')" = "$(printf 'text\nmarkdown\njson')" ] ||
   fail "plan --format values are not completed"
 
-zsh_script="$("$mpctl" completion zsh)" && grep -q '^complete -F _mpctl mpctl$' <<<"$zsh_script" ||
+zsh_script="$("$mpctl" completion zsh)"
+if ! grep -q '^complete -F _mpctl mpctl$' <<<"$zsh_script"; then
   fail "the zsh script does not register the completion"
+fi
 fish_script="$("$mpctl" completion fish)"
 grep -q "complete -c mpctl -n '__fish_seen_subcommand_from output' -l format -x -a 'text json env'" \
   <<<"$fish_script" || fail "fish does not complete 'output --format'"

@@ -41,7 +41,8 @@ TEST(MarkdownTest, StaysUnderMaxBytesWithATruncationNote) {
     EXPECT_LE(md.size(), limit);
     EXPECT_NE(md.find("**Output truncated** to stay under " + std::to_string(limit)),
               std::string::npos);
-    EXPECT_NE(md.find("deletes or revokes 2 resources"), std::string::npos) << "deletions stay at the top";
+    EXPECT_NE(md.find("deletes or revokes 2 resources"), std::string::npos)
+        << "deletions stay at the top";
     EXPECT_NE(md.find("| prod | 800 | 0 | **1** |"), std::string::npos) << "the table is complete";
   }
 }
