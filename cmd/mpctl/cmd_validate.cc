@@ -54,6 +54,10 @@ int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>&
     std::cerr << result.diagnostics.ToString();
     return Fail(Count(result.diagnostics.size(), "error", "errors") + " in " + file);
   }
+  for (base::Diagnostic warning : result.warnings.items()) {
+    warning.message = "warning: " + warning.message;
+    std::cerr << warning.ToString() << "\n";
+  }
   for (const auto& state : result.manifest->states) std::cout << Summary(state) << "\n";
   return kExitOk;
 }
