@@ -237,8 +237,8 @@ TEST_F(EmulatorSwitchesTest, RequireContentTypeOffReadsAnyBodyAsJson) {
 TEST_F(EmulatorSwitchesTest, TrailingSlashIs404ByDefault) {
   Start();
   std::string id = CreateClient("a");
-  for (const std::string& path :
-       {std::string("/api/v1/clients/"), "/api/v1/scopes/", "/api/v1/clients/" + id + "/"}) {
+  for (const std::string& path : std::vector<std::string>{"/api/v1/clients/", "/api/v1/scopes/",
+                                                          "/api/v1/clients/" + id + "/"}) {
     EXPECT_EQ(Call("GET", path).status, 404) << path;
   }
   EXPECT_EQ(Call("POST", "/api/v1/clients/", ClientBody("b")).status, 404);
@@ -253,11 +253,10 @@ TEST_F(EmulatorSwitchesTest, TrailingSlashAcceptAnswersEveryPathAsWithout) {
                  "{\"keys\":[" + Jwk("k1", "RS256", nullptr) + "]}")
                 .status,
             200);
-  for (const std::string& path :
-       {std::string("/api/v1/clients"), "/api/v1/clients/" + id, "/api/v1/clients/" + id + "/jwks",
-        std::string("/api/v1/scopes"), std::string("/api/v1/scopes/all"),
-        std::string("/api/v1/scopes/access/all"), std::string("/api/v1/prefix"),
-        std::string("/api/v1/delegationsources")}) {
+  for (const std::string& path : std::vector<std::string>{
+           "/api/v1/clients", "/api/v1/clients/" + id, "/api/v1/clients/" + id + "/jwks",
+           "/api/v1/scopes", "/api/v1/scopes/all", "/api/v1/scopes/access/all", "/api/v1/prefix",
+           "/api/v1/delegationsources"}) {
     Reply without = Call("GET", path);
     Reply with = Call("GET", path + "/");
     EXPECT_EQ(without.status, 200) << path << without.body;
