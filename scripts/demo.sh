@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo: the whole mpctl story against a local emulator, on a fresh Debian 12 machine.
 #   validate → plan (changes) → apply → plan (no changes) → edit → plan (one update) → apply
+#   → the same against an emulator that takes only business certificates (--admin-auth certificate)
 # Nothing here talks to Digdir: mpctl-emulator stands in for Maskinporten and the portal API.
 # Usage: bash scripts/demo.sh      (MPCTL_BUILD_DIR to build elsewhere; default ./build)
 #        MPCTL_BIN_DIR=/usr/bin bash scripts/demo.sh   (installed binaries; nothing is built)
@@ -37,23 +38,33 @@ say "Generating a throwaway admin key pair in $work (never committed)"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/admin.pem" 2>/dev/null
 openssl pkey -in "$work/admin.pem" -pubout -out "$work/admin.pub.pem"
 export MPCTL_DEMO_ADMIN_PUBLIC_KEY="$work/admin.pub.pem"   # the seed registers this key
+# A throwaway test CA (the seed trusts it) and a business certificate it issued to the demo
+# organisation, as admin.p12 with a random password (for step 9).
+source "$root/scripts/emulator.sh"
+emulator_make_certificates "$work"
+
+# Starts the emulator (extra flags: $@) on a free port with the state in $work; sets base_url.
+start_emulator() {
+  coproc EMULATOR { exec "$emulator_bin" --port 0 \
+    --seed "$root/examples/emulator-seed.yaml" --state "$work/state.json" "$@" \
+    2>"$work/emulator.log"; }
+  emulator_pid="$EMULATOR_PID"
+  if ! read -r -t 30 line <&"${EMULATOR[0]}" || [[ "$line" != "listening on "* ]]; then
+    echo "demo: the emulator did not start:" >&2
+    cat "$work/emulator.log" >&2
+    exit 1
+  fi
+  base_url="${line#listening on }"
+  echo "$line"
+  export MPCTL_TEST_API_URL="$base_url/api/v1"
+  export MPCTL_TEST_AUTH_SERVER="$base_url/"
+}
 
 say "Starting mpctl-emulator on a free port (seed: examples/emulator-seed.yaml)"
-coproc EMULATOR { exec "$emulator_bin" --port 0 \
-  --seed "$root/examples/emulator-seed.yaml" --state "$work/state.json" 2>"$work/emulator.log"; }
-emulator_pid="$EMULATOR_PID"
-if ! read -r -t 30 line <&"${EMULATOR[0]}" || [[ "$line" != "listening on "* ]]; then
-  echo "demo: the emulator did not start:" >&2
-  cat "$work/emulator.log" >&2
-  exit 1
-fi
-base_url="${line#listening on }"
-echo "$line"
+start_emulator
 
 # What examples/minimal/mpctl.yaml reads from the environment: where the portal and the
-# token endpoint are, and the admin client's id and private key.
-export MPCTL_TEST_API_URL="$base_url/api/v1"
-export MPCTL_TEST_AUTH_SERVER="$base_url/"
+# token endpoint are (start_emulator set those), and the admin client's id and private key.
 export MPCTL_TEST_ADMIN_CLIENT_ID=demo-admin
 MPCTL_TEST_ADMIN_KEY="$(cat "$work/admin.pem")"
 export MPCTL_TEST_ADMIN_KEY
@@ -105,5 +116,19 @@ echo "(write requests made by this apply: $(( $(writes) - before )))"
 
 say "8. A second apply of the same manifest changes nothing"
 mpctl 0 apply --auto-approve
+
+say "9. The same world behind an emulator that takes only business certificates"
+kill -TERM "$emulator_pid" && wait "$emulator_pid" || true
+start_emulator --admin-auth certificate
+echo "(the admin key by kid is now refused:)"
+mpctl 1 plan --detailed-exitcode
+cp -r "$work/edited" "$work/certificate"
+sed -i -e "s|key_env: MPCTL_TEST_ADMIN_KEY$|certificate_file: $work/admin.p12|" \
+  -e 's|kid: demo-admin-test$|password_env: MPCTL_TEST_ADMIN_P12_PASSWORD|' \
+  "$work/certificate/mpctl.yaml"
+cd "$work/certificate"
+grep -A 3 'admin_client:' mpctl.yaml
+echo "(signed in with the PKCS#12 business certificate: no changes)"
+mpctl 0 plan --detailed-exitcode
 
 say "Done: the emulator stops now"

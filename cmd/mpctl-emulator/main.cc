@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "base/clock.h"
+#include "base/strings.h"
 #include "emulator/seed.h"
 #include "emulator/server.h"
 
@@ -27,6 +28,10 @@ struct Flags {
   std::string validation = "strict";
   std::string deleted_clients = "404";
   std::string put_omitted = "keep";
+  std::string admin_auth = "any";
+  std::string trailing_slash = "404";
+  std::string require_content_type = "on";
+  std::string algs = "RS256,RS384,RS512";
   std::int64_t now = 0;
   bool fault_seed_given = false;
 };
@@ -80,6 +85,19 @@ po::options_description Describe(Flags& f) {
        "after DELETE, GET/PUT/DELETE /clients/{id}: 404, or visible (active:false)")
       ("put-omitted", po::value(&f.put_omitted)->default_value("keep"),
        "PUT /clients/{id}: omitted fields keep their value (keep) or reset to defaults (reset)")
+      ("admin-auth", po::value(&f.admin_auth)->default_value("any"),
+       "how admin clients sign in at /token: any (a registered key by kid, or an x5c "
+       "certificate), certificate (x5c only, chain checked against the seed's "
+       "certificate_authorities and the admin client's orgno), key (kid only)")
+      ("require-content-type", po::value(&f.require_content_type)->default_value("on"),
+       "on: a write with a body needs Content-Type: application/json, else 415; off: any "
+       "Content-Type is read as JSON")
+      ("trailing-slash", po::value(&f.trailing_slash)->default_value("404"),
+       "admin API paths with a trailing slash (/api/v1/clients/): 404, or accept (answered "
+       "as without the slash)")
+      ("algs", po::value(&f.algs)->default_value("RS256,RS384,RS512"),
+       "comma-separated JWK alg values accepted when keys are registered (of RS256, RS384, "
+       "RS512)")
       ("write-implies-read", po::bool_switch(&o.write_implies_read),
        "dcr.write also allows dcr reads, scopes.write scopes reads (default: strict)")
       ("empty-list-errors", po::bool_switch(&o.empty_list_errors),
@@ -131,8 +149,33 @@ int Run(int argc, char** argv) {
       !Choose("deleted-clients", f.deleted_clients, "404", emulator::DeletedClients::k404,
               "visible", emulator::DeletedClients::kVisible, o.deleted_clients) ||
       !Choose("put-omitted", f.put_omitted, "keep", emulator::PutOmitted::kKeep, "reset",
-              emulator::PutOmitted::kReset, o.put_omitted)) {
+              emulator::PutOmitted::kReset, o.put_omitted) ||
+      !Choose("trailing-slash", f.trailing_slash, "404", emulator::TrailingSlash::k404, "accept",
+              emulator::TrailingSlash::kAccept, o.trailing_slash) ||
+      !Choose("require-content-type", f.require_content_type, "on", true, "off", false,
+              o.require_content_type)) {
     return 2;
+  }
+  if (f.admin_auth == "any") {
+    o.admin_auth = emulator::AdminAuth::kAny;
+  } else if (f.admin_auth == "certificate") {
+    o.admin_auth = emulator::AdminAuth::kCertificate;
+  } else if (f.admin_auth == "key") {
+    o.admin_auth = emulator::AdminAuth::kKey;
+  } else {
+    std::cerr << "mpctl-emulator: error: --admin-auth '" << f.admin_auth
+              << "' is not any, certificate or key\n";
+    return 2;
+  }
+  o.algs.clear();
+  for (const std::string& alg : base::Split(f.algs, ',')) {
+    std::string name(base::Trim(alg));
+    if (name != "RS256" && name != "RS384" && name != "RS512") {
+      std::cerr << "mpctl-emulator: error: --algs: '" << name
+                << "' is not RS256, RS384 or RS512; give a comma-separated list of them\n";
+      return 2;
+    }
+    o.algs.push_back(name);
   }
   if (o.fault_rate < 0 || o.fault_rate > 1) {
     std::cerr << "mpctl-emulator: error: --fault-rate must be between 0 and 1\n";

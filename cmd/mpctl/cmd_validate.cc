@@ -145,6 +145,10 @@ int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>&
     if (format == "text") std::cerr << result.diagnostics.ToString();
     return Fail(Count(result.diagnostics.size(), "error", "errors") + " in " + file);
   }
+  for (base::Diagnostic warning : result.warnings.items()) {
+    warning.message = "warning: " + warning.message;
+    std::cerr << warning.ToString() << "\n";
+  }
   if (format != "text") return kExitOk;
   for (const auto& state : result.manifest->states) std::cout << Summary(state) << "\n";
   return kExitOk;

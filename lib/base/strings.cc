@@ -158,6 +158,31 @@ std::optional<std::string> Base64Decode(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool IsAlnum(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+std::optional<std::string> Base64DecodeStandard(std::string_view text) {
+  if (text.size() % 4 != 0) return std::nullopt;
+  std::size_t data = text.size();
+  while (data > 0 && text.size() - data < 2 && text[data - 1] == '=') --data;
+  for (std::size_t i = 0; i < data; ++i) {
+    if (!IsAlnum(text[i]) && text[i] != '+' && text[i] != '/') return std::nullopt;
+  }
+  return Base64Decode(text);
+}
+
+std::optional<std::string> Base64UrlDecode(std::string_view text) {
+  for (char c : text) {
+    if (!IsAlnum(c) && c != '-' && c != '_') return std::nullopt;
+  }
+  return Base64Decode(text);
+}
+
 std::string HexEncode(std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;

@@ -28,9 +28,16 @@ std::optional<std::string> ClosestMatch(std::string_view word,
 std::string Base64Encode(std::string_view bytes);
 /// URL-safe base64 without padding (RFC 4648 §5), as JWK and JWT use it.
 std::string Base64UrlEncode(std::string_view bytes);
-/// Decodes standard or URL-safe base64, padded or not; white space is skipped.
+/// Decodes standard or URL-safe base64, padded or not; white space is skipped. For input
+/// people paste (key vault exports); where a spec fixes the alphabet use a strict variant.
 /// nullopt when a character is not base64 or the length is impossible.
 std::optional<std::string> Base64Decode(std::string_view text);
+/// Strict standard base64 (RFC 4648 §4), as `x5c` requires (RFC 7515 §4.1.6): alphabet
+/// A-Z a-z 0-9 + / only, padded to a multiple of 4 with '=', no white space.
+std::optional<std::string> Base64DecodeStandard(std::string_view text);
+/// Strict base64url (RFC 4648 §5, RFC 7515 §2), as JWK members and JWS parts use it:
+/// alphabet A-Z a-z 0-9 - _ only, no padding, no white space.
+std::optional<std::string> Base64UrlDecode(std::string_view text);
 
 /// Lower-case hexadecimal of `bytes`.
 std::string HexEncode(std::string_view bytes);

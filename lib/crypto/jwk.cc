@@ -25,13 +25,6 @@ std::string JsonParseMessage(const rapidjson::Document& doc) {
   return "is not valid JSON: " + text + " at byte " + std::to_string(doc.GetErrorOffset());
 }
 
-bool IsBase64Url(std::string_view text) {
-  for (char c : text) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
-  }
-  return text.size() % 4 != 1;
-}
-
 // The string member `name`, "" when absent; an error when present but not a string.
 base::Result<std::string> OptionalString(const rapidjson::Value& jwk, const char* name) {
   auto it = jwk.FindMember(name);
@@ -48,8 +41,8 @@ base::Result<std::string> RequiredNumber(const rapidjson::Value& jwk, const char
   auto text = OptionalString(jwk, name);
   if (!text.ok()) return text.error();
   if (text->empty()) return Invalid(std::string("JWK member '") + name + "' is empty");
-  std::optional<std::string> bytes;
-  if (IsBase64Url(*text)) bytes = base::Base64Decode(*text);
+  // RFC 7518 §6.3.1: Base64urlUInt, so the URL-safe alphabet without padding only.
+  std::optional<std::string> bytes = base::Base64UrlDecode(*text);
   if (!bytes) return Invalid(std::string("JWK member '") + name + "' is not base64url");
   return *std::move(bytes);
 }

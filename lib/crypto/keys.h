@@ -9,6 +9,7 @@
 // (PrivateKey::FromPem, LoadPkcs12) put it in front themselves: "admin.pem: ...".
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -159,5 +160,25 @@ base::Result<CertificateBundle> LoadPkcs12(std::string_view der, const base::Sec
 /// The public key of a DER X.509 certificate. kInvalidInput "is not a DER X.509 certificate",
 /// or the key type and size errors of ParsePublicKey (to be prefixed like those).
 base::Result<RsaPublicKey> CertificatePublicKey(std::string_view der);
+
+/// What a verified business certificate says: its public key and the organisation number in
+/// its subject (serialNumber of nine digits, or organizationIdentifier "NTRNO-" + nine
+/// digits, as Norwegian business certificates carry it; "" when neither is there).
+struct CertificateIdentity {
+  RsaPublicKey key;
+  std::string orgno;
+};
+
+/// Verifies an X.509 chain, leaf first then intermediates (DER, as decoded from `x5c`),
+/// against `trusted_pems` (PEM CA certificates, the only trust anchors) at epoch second
+/// `now`. kInvalidInput: "x5c[1] is not a DER X.509 certificate", "the certificate chain
+/// does not lead to a trusted certificate authority: <OpenSSL's reason>", and the key type
+/// and size errors of ParsePublicKey. A self-signed leaf is refused unless it is a trust anchor.
+base::Result<CertificateIdentity> VerifyCertificateChain(
+    const std::vector<std::string>& chain_der, const std::vector<std::string>& trusted_pems,
+    std::int64_t now);
+
+/// kInvalidInput "is not a PEM certificate" unless `pem` starts a readable PEM certificate.
+base::Status CheckCaCertificatePem(std::string_view pem);
 
 }  // namespace mpctl::crypto

@@ -121,9 +121,9 @@ void Emulator::AddRoutes() {
   AddRoute("GET", p + "/organizations/{orgnr}", GetOrganisation, open, false);
 }
 
-const Emulator::Route* Emulator::Match(const Request& request, std::vector<std::string>& params,
-                                       bool& path_known) const {
-  std::vector<std::string> segments = SplitPath(request.path);
+const Emulator::Route* Emulator::Match(const std::string& method, const std::string& path,
+                                       std::vector<std::string>& params, bool& path_known) const {
+  std::vector<std::string> segments = SplitPath(path);
   path_known = false;
   for (const Route& route : routes_) {
     if (route.segments.size() != segments.size()) continue;
@@ -140,7 +140,7 @@ const Emulator::Route* Emulator::Match(const Request& request, std::vector<std::
     }
     if (!match) continue;
     path_known = true;
-    if (route.method != request.method) continue;
+    if (route.method != method) continue;
     params = std::move(captured);
     return &route;
   }
@@ -168,7 +168,11 @@ Response Emulator::Handle(const Request& request) {
   const std::string& method = request.method;
   std::vector<std::string> params;
   bool path_known = false;
-  const Route* route = Match(request, params, path_known);
+  // --trailing-slash accept: "/api/v1/clients/" is routed like "/api/v1/clients".
+  bool strip =
+      options_.trailing_slash == TrailingSlash::kAccept && path.size() > 1 && path.back() == '/';
+  const Route* route =
+      Match(method, strip ? path.substr(0, path.size() - 1) : path, params, path_known);
   bool special = path == "/token" || path == "/jwk" || base::StartsWith(path, "/.well-known/") ||
                  base::StartsWith(path, "/__emulator/");
   stats_.CountRequest(method + " " + (route != nullptr ? route->pattern
@@ -224,6 +228,27 @@ Response Emulator::HandleSpecial(const Request& request) {
   return ApiError(404, "No endpoint " + method + " " + path, clock_.NowMillis());
 }
 
+std::optional<Response> Emulator::CheckContentType(const Route& route,
+                                                   const Request& request) const {
+  if (!route.write || !options_.require_content_type || base::Trim(request.body).empty()) {
+    return std::nullopt;
+  }
+  std::string header = request.Header("content-type");
+  std::string media = base::ToLower(base::Trim(header.substr(0, header.find(';'))));
+  if (media == "application/json") return std::nullopt;
+  // The v2 key endpoint documents text/plain input (a JWK, PEM key or PEM certificate).
+  if (media == "text/plain" && route.pattern == v2_prefix_ + "/clients/{id}/key") {
+    return std::nullopt;
+  }
+  // Worded like Spring's 415; the body is the API's usual ApiErrorResponse.
+  return ApiError(415,
+                  header.empty() ? "Content-Type is missing; send the body as application/json"
+                                 : "Content-Type '" + header +
+                                       "' is not supported; send "
+                                       "application/json",
+                  clock_.NowMillis());
+}
+
 Response Emulator::HandleApi(const Route& route, const Request& request,
                              std::vector<std::string> params) {
   Caller caller;
@@ -245,6 +270,7 @@ Response Emulator::HandleApi(const Route& route, const Request& request,
                       clock_.NowMillis());
     }
   }
+  if (auto refused = CheckContentType(route, request)) return *refused;
   if (!route.write) {
     std::shared_lock lock(mu_);
     ApiContext ctx{request, std::move(params), caller, state_, options_, clock_.NowMillis()};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <vector>
@@ -62,8 +63,9 @@ class Emulator {
   void AddRoute(std::string method, const std::string& pattern, Handler handler,
                 std::vector<std::string> any_scope, bool write);
   std::vector<std::string> ReadScopes(const std::string& read, const std::string& write) const;
-  const Route* Match(const Request& request, std::vector<std::string>& params,
-                     bool& path_known) const;
+  const Route* Match(const std::string& method, const std::string& path,
+                     std::vector<std::string>& params, bool& path_known) const;
+  std::optional<Response> CheckContentType(const Route& route, const Request& request) const;
   Response HandleSpecial(const Request& request);
   Response HandleApi(const Route& route, const Request& request, std::vector<std::string> params);
   std::optional<Caller> Authenticate(const Request& request) const;

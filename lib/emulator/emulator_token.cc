@@ -59,7 +59,8 @@ Response Emulator::HandleToken(const Request& request) {
   }
   std::int64_t now = clock_.NowSeconds();
   std::shared_lock lock(mu_);
-  auto result = VerifyGrant(assertion, GrantContext{state_, issuer_, now, jtis_});
+  auto result =
+      VerifyGrant(assertion, GrantContext{state_, issuer_, now, jtis_, options_.admin_auth});
   lock.unlock();
   if (auto* error = std::get_if<TokenError>(&result)) return TokenErrorResponse(*error);
   const GrantResult& grant = std::get<GrantResult>(result);

@@ -25,7 +25,7 @@ bool IsValidKid(const std::string& kid) {
 
 // Validates one posted JWK; `where` prefixes field names ("keys[2]." or "").
 std::optional<Jwk> ReadKey(const rapidjson::Value& v, const std::string& where,
-                           std::vector<FieldError>& errors) {
+                           const Options& options, std::vector<FieldError>& errors) {
   if (!v.IsObject()) {
     errors.push_back({"each key must be a JWK object", where.empty() ? "keys" : where + "kty"});
     return std::nullopt;
@@ -42,8 +42,8 @@ std::optional<Jwk> ReadKey(const rapidjson::Value& v, const std::string& where,
   if (StringOr(v, "kty") != "RSA") errors.push_back({"kty must be 'RSA'", field("kty")});
   if (StringOr(v, "use") != "sig") errors.push_back({"use must be 'sig'", field("use")});
   std::string alg = StringOr(v, "alg");
-  if (alg != "RS256" && alg != "RS384" && alg != "RS512") {
-    errors.push_back({"alg must be RS256, RS384 or RS512", field("alg")});
+  if (std::find(options.algs.begin(), options.algs.end(), alg) == options.algs.end()) {
+    errors.push_back({"alg must be one of " + base::Join(options.algs, ", "), field("alg")});
   }
   std::string kid = StringOr(v, "kid");
   if (!IsValidKid(kid)) {
@@ -53,6 +53,21 @@ std::optional<Jwk> ReadKey(const rapidjson::Value& v, const std::string& where,
   const rapidjson::Value* exp = Member(v, "exp");
   if (exp != nullptr && !exp->IsInt64()) {
     errors.push_back({"exp must be epoch seconds", field("exp")});
+  }
+  // RFC 7517 §4.7: x5c holds standard base64 (not base64url) DER certificates.
+  const rapidjson::Value* x5c = Member(v, "x5c");
+  if (x5c != nullptr && !x5c->IsArray()) {
+    errors.push_back({"x5c must be an array of base64 DER certificates", field("x5c")});
+  } else if (x5c != nullptr) {
+    for (const auto& item : x5c->GetArray()) {
+      if (!item.IsString() || !base::Base64DecodeStandard(item.GetString())) {
+        errors.push_back(
+            {"x5c entries must be standard base64 (RFC 4648 §4, padded; URL-safe "
+             "base64 is not allowed)",
+             field("x5c")});
+        break;
+      }
+    }
   }
   Jwk key;
   if (errors.size() == before) {
@@ -158,7 +173,7 @@ Response ReplaceJwks(ApiContext& ctx) {
   std::vector<Jwk> posted;
   for (rapidjson::SizeType i = 0; i < keys->Size(); ++i) {
     std::string where = "keys[" + std::to_string(i) + "].";
-    auto key = ReadKey((*keys)[i], where, errors);
+    auto key = ReadKey((*keys)[i], where, ctx.options, errors);
     if (!key) continue;
     for (const Jwk& other : posted) {
       if (other.kid == key->kid) {
@@ -204,7 +219,7 @@ Response PutJwk(ApiContext& ctx) {
     body.AddMember("kid", rapidjson::Value(ctx.params[1].c_str(), body.GetAllocator()),
                    body.GetAllocator());
   }
-  auto key = ReadKey(body, "", errors);
+  auto key = ReadKey(body, "", ctx.options, errors);
   if (key && key->kid != ctx.params[1]) {
     errors.push_back({"kid '" + key->kid + "' differs from the path's '" + ctx.params[1] + "'",
                       "kid"});
@@ -235,7 +250,7 @@ Response AddKeyV2(ApiContext& ctx) {
     rapidjson::Document body;
     if (auto error = ParseBodyObject(ctx, body, kObject)) return *error;
     std::vector<FieldError> errors;
-    auto key = ReadKey(body, "", errors);
+    auto key = ReadKey(body, "", ctx.options, errors);
     if (!errors.empty()) return ApiError(400, errors, kObject, ctx.now);
     return Upsert(ctx, *std::get<Client*>(found), *key);
   }

@@ -4,19 +4,6 @@
 
 namespace mpctl::emulator {
 
-namespace {
-
-bool IsBase64Url(std::string_view part) {
-  for (char c : part) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 std::optional<std::string> DecodeJwt(std::string_view token, Jwt& out) {
   std::size_t first = token.find('.');
   std::size_t second = first == std::string_view::npos ? first : token.find('.', first + 1);
@@ -26,14 +13,12 @@ std::optional<std::string> DecodeJwt(std::string_view token, Jwt& out) {
   std::string_view header = token.substr(0, first);
   std::string_view payload = token.substr(first + 1, second - first - 1);
   std::string_view signature = token.substr(second + 1);
-  if (!IsBase64Url(header) || !IsBase64Url(payload) || !IsBase64Url(signature)) {
-    return "JWT parts must be base64url without padding";
-  }
-  auto header_json = base::Base64Decode(header);
-  auto payload_json = base::Base64Decode(payload);
-  auto signature_bytes = base::Base64Decode(signature);
+  // RFC 7515 §7.1: each part is base64url (RFC 4648 §5) without padding; nothing else.
+  auto header_json = base::Base64UrlDecode(header);
+  auto payload_json = base::Base64UrlDecode(payload);
+  auto signature_bytes = base::Base64UrlDecode(signature);
   if (!header_json || !payload_json || !signature_bytes || signature_bytes->empty()) {
-    return "JWT parts are not valid base64url";
+    return "JWT parts must be base64url without padding";
   }
   if (ParseJson(*header_json, out.header) || !out.header.IsObject()) {
     return "JWT header is not a JSON object";

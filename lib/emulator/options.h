@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace mpctl::emulator {
 
@@ -18,6 +19,13 @@ enum class DeletedClients { k404, kVisible };
 /// PUT /clients/{id}: fields omitted from the body keep their value, or reset to defaults.
 enum class PutOmitted { kKeep, kReset };
 
+/// How admin clients may authenticate at /token (portal-api.md §2.1, open question 12): either
+/// way, only a business certificate (x5c, chain checked against the seed's
+/// certificate_authorities), or only a registered key (kid).
+enum class AdminAuth { kAny, kCertificate, kKey };
+/// A collection path with a trailing slash ("/api/v1/clients/"): 404, or the same as without.
+enum class TrailingSlash { k404, kAccept };
+
 /// Options of the emulator core. Socket-level options (port, TLS, latency, threads) are in
 /// ServerOptions.
 struct Options {
@@ -28,6 +36,10 @@ struct Options {
   Validation validation = Validation::kStrict;
   DeletedClients deleted_clients = DeletedClients::k404;
   PutOmitted put_omitted = PutOmitted::kKeep;
+  AdminAuth admin_auth = AdminAuth::kAny;
+  TrailingSlash trailing_slash = TrailingSlash::k404;
+  bool require_content_type = true;  // writes with a body need Content-Type: application/json
+  std::vector<std::string> algs = {"RS256", "RS384", "RS512"};  // JWK alg values accepted
   bool write_implies_read = false;  // dcr.write grants dcr.read, scopes.write scopes.read
   bool empty_list_errors = false;   // empty lists answer 404 "... does not have any ..."
   std::int64_t propagation_delay_seconds = 0;

@@ -28,8 +28,9 @@ class SeedReader {
     State state;
     if (!root.IsDefined() || root.IsNull()) return WithDefaults(state);
     if (!root.IsMap()) Fail(root, "", "the seed must be a mapping");
-    CheckKeys(root, "", {"organisations", "admin_clients", "delegation_sources", "scopes",
-                         "access", "clients"});
+    CheckKeys(root, "",
+              {"organisations", "admin_clients", "certificate_authorities", "delegation_sources",
+               "scopes", "access", "clients"});
     ForEach(root, "organisations", [&](const YAML::Node& n, const std::string& at) {
       CheckKeys(n, at, {"orgno", "name", "prefixes"});
       Organisation org{Orgno(n, at + ".orgno"), Str(n, "name", at, false),
@@ -45,6 +46,17 @@ class SeedReader {
       admin.keys = Keys(n, at);
       admin.access_token_lifetime = Int(n, "access_token_lifetime", at, 120);
       state.admin_clients[admin.client_id] = admin;
+    });
+    ForEach(root, "certificate_authorities", [&](const YAML::Node& n, const std::string& at) {
+      CheckKeys(n, at, {"certificate_file", "pem"});
+      if ((n["certificate_file"] ? 1 : 0) + (n["pem"] ? 1 : 0) != 1) {
+        Fail(n, at, "give exactly one of certificate_file and pem");
+      }
+      std::string pem = n["pem"] ? Scalar(n["pem"], at + ".pem")
+                                 : ReadRelative(n["certificate_file"], at + ".certificate_file");
+      auto checked = crypto::CheckCaCertificatePem(pem);
+      if (!checked.ok()) Fail(n, at, checked.error().message);
+      state.certificate_authorities.push_back(pem);
     });
     ForEach(root, "delegation_sources", [&](const YAML::Node& n, const std::string& at) {
       CheckKeys(n, at, {"name", "issuer"});
@@ -237,6 +249,17 @@ class SeedReader {
     return out;
   }
 
+  // The file that `node` names, relative to the seed's directory.
+  std::string ReadRelative(const YAML::Node& node, const std::string& path) const {
+    std::string file = Scalar(node, path);
+    std::filesystem::path full = std::filesystem::path(file).is_absolute()
+                                     ? std::filesystem::path(file)
+                                     : std::filesystem::path(base_dir_) / file;
+    auto text = files_.Read(full.string());
+    if (!text.ok()) Fail(node, path, text.error().message);
+    return *text;
+  }
+
   // A JWK given as a YAML mapping, as JSON text for crypto::ParsePublicKey.
   std::string JwkJson(const YAML::Node& node, const std::string& path) const {
     if (!node.IsMap()) Fail(node, path, "must be a JWK mapping");
@@ -263,13 +286,7 @@ class SeedReader {
       if (sources != 1) Fail(n, path, "give exactly one of public_key_file, pem and jwk");
       std::string material;
       if (n["public_key_file"]) {
-        std::string file = Scalar(n["public_key_file"], path + ".public_key_file");
-        std::filesystem::path full = std::filesystem::path(file).is_absolute()
-                                         ? std::filesystem::path(file)
-                                         : std::filesystem::path(base_dir_) / file;
-        auto text = files_.Read(full.string());
-        if (!text.ok()) Fail(n["public_key_file"], path + ".public_key_file", text.error().message);
-        material = *text;
+        material = ReadRelative(n["public_key_file"], path + ".public_key_file");
       } else if (n["pem"]) {
         material = Scalar(n["pem"], path + ".pem");
       } else {

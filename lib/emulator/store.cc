@@ -48,6 +48,7 @@ std::string SerializeState(const State& state, const base::Secret& signing_key_p
   w.StartArray();
   for (const auto& [id, admin] : state.admin_clients) WriteAdminClient(w, admin);
   w.EndArray();
+  WriteStrings(w, "certificate_authorities", state.certificate_authorities);
   w.Key("delegation_sources");
   w.StartArray();
   for (const auto& source : state.delegation_sources) {
@@ -88,6 +89,7 @@ base::Result<StoredState> ParseState(std::string_view json, std::string_view ori
   State& state = out.state;
   state.next_sequence = static_cast<std::uint64_t>(IntOr(doc, "next_sequence", 1));
   out.signing_key_pem = base::Secret(StringOr(doc, "signing_key"));
+  state.certificate_authorities = StringsOr(doc, "certificate_authorities");
   auto each = [&doc](const char* name, auto&& fn) {
     const rapidjson::Value* array = Member(doc, name);
     if (array == nullptr || !array->IsArray()) return;

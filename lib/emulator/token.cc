@@ -48,18 +48,47 @@ bool AudienceMatches(const rapidjson::Value* aud, const std::string& issuer) {
   return false;
 }
 
+// The admin client's business certificate: the chain must lead to a seeded certificate
+// authority and the leaf must carry the admin client's orgno (MP-122).
+std::variant<crypto::RsaPublicKey, TokenError> CheckBusinessCertificate(
+    const std::vector<std::string>& chain, const Principal& who, const State& state,
+    std::int64_t now) {
+  if (state.certificate_authorities.empty()) {
+    return Invalid(
+        "Invalid certificate (MP-120): no certificate authority is trusted; name a "
+        "test CA under certificate_authorities in the emulator's seed");
+  }
+  auto identity = crypto::VerifyCertificateChain(chain, state.certificate_authorities, now);
+  if (!identity.ok()) return Invalid("Invalid certificate (MP-120): " + identity.error().message);
+  if (identity->orgno != who.orgno) {
+    return Invalid("Invalid certificate (MP-122): the certificate's organisation number ('" +
+                   identity->orgno + "') is not that of client '" + who.client_id + "' (" +
+                   who.orgno + ")");
+  }
+  return identity->key;
+}
+
 // Finds the verification key: by kid among the registered keys, or the x5c leaf certificate,
-// whose public key must be registered for the client.
+// whose public key must be registered for the client (or, for an admin client, whose chain
+// is a business certificate of its organisation; see AdminAuth).
 std::variant<crypto::RsaPublicKey, TokenError> FindKey(const rapidjson::Value& header,
-                                                       const Principal& who, std::int64_t now,
+                                                       const Principal& who,
+                                                       const GrantContext& context,
                                                        std::string& amr) {
+  std::int64_t now = context.now;
   const rapidjson::Value* kid = Member(header, "kid");
   const rapidjson::Value* x5c = Member(header, "x5c");
   if ((kid == nullptr) == (x5c == nullptr)) {
     return Invalid("Invalid assertion. Exactly one of kid and x5c must be in the JWT header");
   }
+  bool admin = who.admin != nullptr;
   if (kid != nullptr) {
     amr = "private_key_jwt";
+    if (admin && context.admin_auth == AdminAuth::kCertificate) {
+      return Invalid("Invalid client authentication (MP-100): admin client '" + who.client_id +
+                     "' must sign in with a business certificate (x5c), not a registered key "
+                     "(kid); this emulator runs with --admin-auth certificate");
+    }
     if (!kid->IsString()) return Invalid("Invalid assertion. kid must be a string");
     std::string wanted = kid->GetString();
     for (const Jwk& key : *who.keys) {
@@ -73,17 +102,38 @@ std::variant<crypto::RsaPublicKey, TokenError> FindKey(const rapidjson::Value& h
     return Invalid("Unknown key identifier (kid) for client");
   }
   amr = "virksomhetssertifikat";
-  if (!x5c->IsArray() || x5c->Empty() || !(*x5c)[0].IsString()) {
+  if (admin && context.admin_auth == AdminAuth::kKey) {
+    return Invalid("Invalid client authentication (MP-100): admin client '" + who.client_id +
+                   "' must sign in with a registered key (kid), not a certificate (x5c); this "
+                   "emulator runs with --admin-auth key");
+  }
+  if (!x5c->IsArray() || x5c->Empty()) {
     return Invalid("Invalid x5c (MP-123): x5c must be an array of base64 DER certificates");
   }
-  auto der = base::Base64Decode((*x5c)[0].GetString());
-  if (!der) return Invalid("Invalid x5c (MP-123): the certificate is not standard base64");
-  auto public_key = crypto::CertificatePublicKey(*der);
+  std::vector<std::string> chain;
+  for (rapidjson::SizeType i = 0; i < x5c->Size(); ++i) {
+    const rapidjson::Value& item = (*x5c)[i];
+    // RFC 7515 §4.1.6: standard base64, not base64url.
+    auto der = item.IsString() ? base::Base64DecodeStandard(item.GetString()) : std::nullopt;
+    if (!der) {
+      return Invalid("Invalid x5c (MP-123): x5c[" + std::to_string(i) +
+                     "] is not standard base64 (RFC 4648 §4, padded; URL-safe base64 is not "
+                     "allowed)");
+    }
+    chain.push_back(std::move(*der));
+  }
+  if (admin && context.admin_auth == AdminAuth::kCertificate) {
+    return CheckBusinessCertificate(chain, who, context.state, now);
+  }
+  auto public_key = crypto::CertificatePublicKey(chain[0]);
   if (!public_key.ok()) return Invalid("Invalid certificate (MP-120): not a DER X.509 certificate");
   for (const Jwk& key : *who.keys) {
     if (key.n == public_key->n && key.e == public_key->e && key.usable_from <= now * 1000) {
       return *public_key;
     }
+  }
+  if (admin && !context.state.certificate_authorities.empty()) {
+    return CheckBusinessCertificate(chain, who, context.state, now);
   }
   return Invalid("Invalid certificate (MP-122): the certificate does not belong to client '" +
                  who.client_id + "'");
@@ -209,7 +259,7 @@ std::variant<GrantResult, TokenError> VerifyGrant(std::string_view assertion,
   }
 
   GrantResult result;
-  auto key = FindKey(jwt.header, who, context.now, result.client_amr);
+  auto key = FindKey(jwt.header, who, context, result.client_amr);
   if (auto* error = std::get_if<TokenError>(&key)) return *error;
   if (!crypto::VerifySignature(std::get<crypto::RsaPublicKey>(key), alg, jwt.signing_input,
                                jwt.signature)) {

@@ -14,6 +14,7 @@
 #include "base/result.h"
 #include "base/secret.h"
 #include "crypto/keys.h"
+#include "emulator/options.h"
 #include "emulator/types.h"
 
 namespace mpctl::emulator {
@@ -83,11 +84,14 @@ struct GrantContext {
   std::string issuer;
   std::int64_t now = 0;
   JtiCache& jtis;
+  AdminAuth admin_auth = AdminAuth::kAny;
 };
 
 /// Verifies an RFC 7523 grant (portal-api.md §2.2, §9 item 3) for an admin client (seed) or a
 /// client registered through the admin API: alg, kid xor x5c, signature, aud, iss, iat ±10 s,
-/// exp − iat ≤ 120, jti not reused, each scope allowed.
+/// exp − iat ≤ 120, jti not reused, each scope allowed. `x5c` is standard base64 only
+/// (RFC 7515 §4.1.6). An admin client's kid or x5c is allowed per `admin_auth`; an x5c chain
+/// checked against the state's certificate_authorities must carry the admin client's orgno.
 std::variant<GrantResult, TokenError> VerifyGrant(std::string_view assertion,
                                                   const GrantContext& context);
 

@@ -118,6 +118,7 @@ struct State {
   std::map<std::string, Scope> scopes;                 // by name
   std::map<std::pair<std::string, std::string>, Access> access;  // by (scope, consumer)
   std::vector<DelegationSource> delegation_sources;
+  std::vector<std::string> certificate_authorities;  // PEM; trust anchors for x5c chains
   std::uint64_t next_sequence = 1;
 };
 

@@ -76,12 +76,14 @@ LoadResult LoadManifestFromString(const std::string& text, const std::string& di
       bool selected = selection.empty() ||
                       std::find(selection.begin(), selection.end(), env.name) != selection.end();
       ResolveContext context{base_dir, getenv, &keys, &result.diagnostics, selected};
+      context.warnings = &result.warnings;
       model::DesiredState state = ResolveEnvironment(*raw, env, context);
       if (selected) manifest.states.push_back(std::move(state));
     }
     if (result.diagnostics.empty()) result.manifest = std::move(manifest);
   }
   result.diagnostics.Sort();
+  result.warnings.Sort();
   return result;
 }
 

@@ -38,6 +38,8 @@ struct Manifest {
 struct LoadResult {
   std::optional<Manifest> manifest;
   base::Diagnostics diagnostics;
+  /// Doubts that never stop loading (e.g. a key with alg RS384), sorted by position.
+  base::Diagnostics warnings;
 };
 
 /// Reads and resolves the manifest at `path`. Key and admin files are relative to its

@@ -19,6 +19,8 @@ struct ResolveContext {
   /// False for an environment that was not selected: its values that name variables, and
   /// its keys read from variables, are skipped instead of checked.
   bool expand_variables = true;
+  /// Doubts that do not make the manifest invalid (e.g. alg RS384); may be null.
+  base::Diagnostics* warnings = nullptr;
 };
 
 /// The desired state of `environment` (one of `manifest.environments`): defaults filled in,

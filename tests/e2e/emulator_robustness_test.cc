@@ -109,6 +109,8 @@ TEST_F(EmulatorRobustnessTest, BadSeedFailsWithItsLocation) {
 TEST_F(EmulatorRobustnessTest, ExampleSeedServesTheDemoAdminClient) {
   admin_ = std::make_unique<AdminFixture>(dir_);  // only for its key and admin.pub.pem
   setenv("MPCTL_DEMO_ADMIN_PUBLIC_KEY", (dir_ + "/admin.pub.pem").c_str(), 1);
+  std::ofstream(dir_ + "/ca.pem") << CaCertificatePem(GenerateRsaPem(), "test CA");
+  setenv("MPCTL_DEMO_CA_CERT", (dir_ + "/ca.pem").c_str(), 1);
   emu_ = EmulatorProcess::Start({"--seed", MPCTL_SOURCE_DIR "/examples/emulator-seed.yaml"}, dir_);
   ASSERT_TRUE(emu_);
   for (const char* kid : {"demo-admin-test", "payments-admin-test-2026"}) {
@@ -156,6 +158,20 @@ TEST_F(EmulatorRobustnessTest, EveryHelpFlagIsInTheReadme) {
     EXPECT_NE(readme.find("`" + flag), std::string::npos) << flag << " is not in README";
   }
   EXPECT_GE(flags, 25);
+  // And the other way: every flag of README's emulator flag table is one --help lists.
+  std::size_t table = readme.find("### Flags\n\n| flag | default | meaning |");
+  ASSERT_NE(table, std::string::npos);
+  std::size_t end = readme.find("\n\n", table + 12);
+  int rows = 0;
+  for (std::size_t at = readme.find("\n| `--", table); at != std::string::npos && at < end;
+       at = readme.find("\n| `--", at + 1)) {
+    std::size_t stop = readme.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", at + 5);
+    std::string flag = readme.substr(at + 4, stop - at - 4);
+    ++rows;
+    EXPECT_NE(help.find(flag + " "), std::string::npos)
+        << flag << " is in README's flag table but not in --help";
+  }
+  EXPECT_GE(rows, 25);
 }
 
 

@@ -27,6 +27,8 @@ class ExamplesApplyTest : public ::testing::Test {
     std::ofstream(dir_ + "/admin.pub.pem") << SpkiPem(admin_pem_);
     // The seed names the admin's public key through this variable; the emulator inherits it.
     setenv("MPCTL_DEMO_ADMIN_PUBLIC_KEY", (dir_ + "/admin.pub.pem").c_str(), 1);
+    std::ofstream(dir_ + "/ca.pem") << CaCertificatePem(GenerateRsaPem(), "test CA");
+    setenv("MPCTL_DEMO_CA_CERT", (dir_ + "/ca.pem").c_str(), 1);
     emu_ =
         EmulatorProcess::Start({"--seed", MPCTL_SOURCE_DIR "/examples/emulator-seed.yaml"}, dir_);
     ASSERT_TRUE(emu_);

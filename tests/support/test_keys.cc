@@ -9,8 +9,10 @@
 #include <openssl/provider.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <memory>
+#include <utility>
 
 #include "base/check.h"
 
@@ -126,6 +128,21 @@ std::string Pkcs1PublicDer(std::string_view private_pem) {
 std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_view subject_cn,
                                 std::string_view issuer_key_pem, std::string_view issuer_cn,
                                 int days) {
+  CertificateOptions options;
+  options.days = days;
+  return IssueCertificatePem(subject_key_pem, subject_cn, issuer_key_pem, issuer_cn, options);
+}
+
+std::string CaCertificatePem(std::string_view private_pem, std::string_view common_name) {
+  CertificateOptions options;
+  options.ca = true;
+  return IssueCertificatePem(private_pem, common_name, private_pem, common_name, options);
+}
+
+std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_view subject_cn,
+                                std::string_view issuer_key_pem, std::string_view issuer_cn,
+                                const CertificateOptions& options) {
+  int days = options.days;
   PkeyPtr subject_key = ReadPrivate(subject_key_pem);
   PkeyPtr issuer_key = ReadPrivate(issuer_key_pem);
   X509Ptr cert(X509_new());
@@ -139,9 +156,26 @@ std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_vi
   MPCTL_CHECK(X509_gmtime_adj(X509_getm_notAfter(cert.get()), 86400L * days) != nullptr);
   MPCTL_CHECK(X509_set_pubkey(cert.get(), subject_key.get()) == 1);
   SetCommonName(X509_get_subject_name(cert.get()), subject_cn);
+  if (!options.orgno.empty()) {
+    MPCTL_CHECK(X509_NAME_add_entry_by_NID(
+                    X509_get_subject_name(cert.get()), NID_serialNumber, MBSTRING_ASC,
+                    reinterpret_cast<const unsigned char*>(options.orgno.data()),
+                    static_cast<int>(options.orgno.size()), -1, 0) == 1);
+  }
   std::unique_ptr<X509_NAME, Deleter<X509_NAME_free>> issuer(X509_NAME_new());
   SetCommonName(issuer.get(), issuer_cn);
   MPCTL_CHECK(X509_set_issuer_name(cert.get(), issuer.get()) == 1);
+  if (options.ca) {
+    X509V3_CTX ctx;
+    X509V3_set_ctx(&ctx, cert.get(), cert.get(), nullptr, nullptr, 0);
+    for (auto [nid, value] : {std::pair{NID_basic_constraints, "critical,CA:TRUE"},
+                              std::pair{NID_key_usage, "critical,keyCertSign,cRLSign"}}) {
+      X509_EXTENSION* ext = X509V3_EXT_nconf_nid(nullptr, &ctx, nid, value);
+      MPCTL_CHECK(ext != nullptr);
+      MPCTL_CHECK(X509_add_ext(cert.get(), ext, -1) == 1);
+      X509_EXTENSION_free(ext);
+    }
+  }
   MPCTL_CHECK(X509_sign(cert.get(), issuer_key.get(), EVP_sha256()) > 0);
   BioPtr bio(BIO_new(BIO_s_mem()));
   MPCTL_CHECK(PEM_write_bio_X509(bio.get(), cert.get()) == 1);

@@ -33,6 +33,19 @@ std::string Pkcs1PublicDer(std::string_view private_pem);
 std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_view subject_cn,
                                 std::string_view issuer_key_pem, std::string_view issuer_cn,
                                 int days = 365);
+/// What else IssueCertificatePem can put into a certificate.
+struct CertificateOptions {
+  std::string orgno;  // non-empty: subject serialNumber, as Norwegian business certificates
+  bool ca = false;    // basicConstraints CA:TRUE (critical), keyUsage keyCertSign and cRLSign
+  int days = 365;
+};
+/// The same with `options`.
+std::string IssueCertificatePem(std::string_view subject_key_pem, std::string_view subject_cn,
+                                std::string_view issuer_key_pem, std::string_view issuer_cn,
+                                const CertificateOptions& options);
+/// A self-signed CA certificate (PEM) for `private_pem` as CN=`common_name`.
+std::string CaCertificatePem(std::string_view private_pem, std::string_view common_name);
+
 /// A self-signed certificate (PEM) for `private_pem`.
 std::string SelfSignedCertificatePem(std::string_view private_pem,
                                      std::string_view common_name = "mpctl test");

@@ -20,6 +20,32 @@ TEST(Base64Test, RoundTripsBothAlphabets) {
   EXPECT_EQ(Base64UrlEncode("\xfb\xff"), "-_8");
 }
 
+TEST(Base64Test, StandardVariantTakesOnlyThePaddedStandardAlphabet) {
+  std::string bytes = "\xfb\xff";
+  EXPECT_EQ(Base64Encode(bytes), "+/8=");
+  EXPECT_EQ(Base64DecodeStandard("+/8="), bytes);
+  EXPECT_EQ(Base64DecodeStandard("YQ=="), "a");
+  EXPECT_EQ(Base64DecodeStandard(""), "");
+  EXPECT_FALSE(Base64DecodeStandard("-_8=").has_value());  // URL-safe alphabet
+  EXPECT_FALSE(Base64DecodeStandard("+/8").has_value());   // padding missing
+  EXPECT_FALSE(Base64DecodeStandard("Y===").has_value());
+  EXPECT_FALSE(Base64DecodeStandard("YQ==\n").has_value());
+  EXPECT_FALSE(Base64DecodeStandard("Y Q=").has_value());
+}
+
+TEST(Base64Test, UrlVariantTakesOnlyTheUnpaddedUrlAlphabet) {
+  std::string bytes = "\xfb\xff";
+  EXPECT_EQ(Base64UrlDecode("-_8"), bytes);
+  EXPECT_EQ(Base64UrlDecode("YQ"), "a");
+  EXPECT_FALSE(Base64UrlDecode("+/8").has_value());   // standard alphabet
+  EXPECT_FALSE(Base64UrlDecode("YQ==").has_value());  // padding
+  EXPECT_FALSE(Base64UrlDecode("Y Q").has_value());
+  EXPECT_FALSE(Base64UrlDecode("Y").has_value());  // impossible length
+  // The lenient decoder still takes both, for pasted input.
+  EXPECT_EQ(Base64Decode("+/8="), bytes);
+  EXPECT_EQ(Base64Decode("-_8"), bytes);
+}
+
 TEST(ClosestMatchTest, SuggestsOnlyLikelyTypos) {
   std::vector<std::string> fields = {"display_name", "description", "scopes", "keys"};
   EXPECT_EQ(ClosestMatch("dispaly_name", fields), "display_name");

@@ -76,6 +76,7 @@ class EmulatorCoreTest : public ::testing::Test {
     request.path = path;
     request.body = body;
     request.headers["authorization"] = "Bearer " + token;
+    if (!body.empty()) request.headers["content-type"] = "application/json";  // as clients do
     return emulator_->Handle(request);
   }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "crypto/keys.h"
+#include "support/test_keys.h"
 
 namespace mpctl::emulator {
 namespace {
@@ -44,6 +45,23 @@ TEST_F(SeedTest, UnknownFieldNamesTheClosestMatch) {
   ASSERT_FALSE(state.ok());
   EXPECT_EQ(state.error().message,
             "seed.yaml:3:5: organisations[0].prefixs: unknown field; did you mean 'prefixes'?");
+}
+
+TEST_F(SeedTest, CertificateAuthoritiesAreReadAndChecked) {
+  std::string ca = testing::CaCertificatePem(private_pem_, "test CA");
+  files_.files["/seeds/ca.pem"] = ca;
+  auto state = Parse("certificate_authorities:\n  - certificate_file: ca.pem\n");
+  ASSERT_TRUE(state.ok()) << state.error().message;
+  EXPECT_EQ(state->certificate_authorities, std::vector<std::string>{ca});
+
+  auto not_pem = Parse("certificate_authorities:\n  - certificate_file: keys/admin.pem\n");
+  ASSERT_FALSE(not_pem.ok());
+  EXPECT_EQ(not_pem.error().message,
+            "seed.yaml:2:5: certificate_authorities[0]: is not a PEM certificate");
+  auto both = Parse("certificate_authorities:\n  - {certificate_file: ca.pem, pem: x}\n");
+  ASSERT_FALSE(both.ok());
+  EXPECT_NE(both.error().message.find("give exactly one of certificate_file and pem"),
+            std::string::npos);
 }
 
 TEST_F(SeedTest, OrgnoMustHaveNineDigits) {

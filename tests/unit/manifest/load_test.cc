@@ -303,6 +303,29 @@ TEST_F(LoadTest, KeyFilesAreRelativeToTheManifest) {
   EXPECT_EQ(result.manifest->states[0].clients[0].keys.size(), 1u);
 }
 
+TEST_F(LoadTest, Rs384KeyLoadsWithAWarningThatPointsToTheOpenQuestion) {
+  files_.Add("/m/keys/a.pem", testing::SpkiPem(testing::GenerateRsaPem(2048)));
+  LoadResult result = Load(std::string(kHeader) + R"(clients:
+  sync:
+    scopes: [a:b]
+    keys: [{kid: a, alg: RS384, pem_file: keys/a.pem}, {kid: b, alg: RS512, pem_file: keys/a.pem}]
+)");
+  ASSERT_EQ(result.diagnostics.ToString(), "");
+  ASSERT_TRUE(result.manifest.has_value());
+  ASSERT_EQ(result.warnings.size(), 1u) << result.warnings.ToString();
+  const base::Diagnostic& warning = result.warnings.items()[0];
+  EXPECT_EQ(warning.path, "clients.sync.keys[0].alg");
+  EXPECT_THAT(warning.message, HasSubstr("alg 'RS384' may be refused"));
+  EXPECT_THAT(warning.hint, HasSubstr("README, 'The emulator'"));
+
+  LoadResult plain = Load(std::string(kHeader) + R"(clients:
+  sync:
+    scopes: [a:b]
+    keys: [{kid: a, pem_file: keys/a.pem}]
+)");
+  EXPECT_TRUE(plain.warnings.empty()) << plain.warnings.ToString();
+}
+
 // Every accepted form of the same key gives the same JWK facts.
 TEST_F(LoadTest, LoadsEveryKeyFormat) {
   std::string private_pem = testing::GenerateRsaPem(2048);
