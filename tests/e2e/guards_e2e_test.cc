@@ -214,6 +214,26 @@ TEST_F(GuardsE2eTest, AnOrganisationTheAdminTokenDoesNotActForIsCaughtAtPlanTime
   EXPECT_THAT(ok.err, Not(HasSubstr("does not say which organisation")));
 }
 
+// 5b. A token that does not say whom it acts for (token_env with an opaque token): -v says so
+// and mpctl goes on to read (here the emulator then refuses the token itself).
+TEST_F(GuardsE2eTest, ATokenWithoutAnOrganisationClaimIsToldWithVerboseAndNotChecked) {
+  StartEmulator();
+  std::string head = Head();
+  const std::string admin =
+      "admin_client: {client_id: acme-admin, key_env: MPCTL_E2E_ADMIN_KEY, "
+      "kid: acme-admin-key}";
+  ASSERT_NE(head.find(admin), std::string::npos) << head;
+  head.replace(head.find(admin), admin.size(), "admin_client: {token_env: OPAQUE_TOKEN}");
+  Write("mpctl.yaml", head +
+                          "clients:\n  c00:\n    display_name: C\n"
+                          "    scopes: [skatt:demo/read]\n");
+  MpctlRun run = RunMpctl({{"-v", "plan"}, dir_, {"OPAQUE_TOKEN=opaque-token-value"}, nullptr, ""});
+  EXPECT_THAT(run.err, HasSubstr("the admin token does not say which organisation it acts for "
+                                 "(no 'consumer' claim); not checking organization '310000108'"));
+  EXPECT_THAT(run.err, HasSubstr("GET /api/v1/clients"));  // it went on to read
+  EXPECT_THAT(run.err, Not(HasSubstr("opaque-token-value")));
+}
+
 // 6. `--expiry-within 30` meant 30 seconds.
 TEST_F(GuardsE2eTest, DurationsWithoutAUnitAreRefused) {
   StartEmulator();
