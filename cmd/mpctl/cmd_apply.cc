@@ -1,5 +1,6 @@
 // mpctl apply: plans (or reads a saved plan and checks it is still current), asks, and
 // executes the plan environment by environment.
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -9,6 +10,7 @@
 #include "base/file_reader.h"
 #include "commands.h"
 #include "pipeline.h"
+#include "plan/compare.h"
 #include "plan/fingerprint.h"
 #include "plan/key_material.h"
 #include "plan/plan_json.h"
@@ -179,7 +181,18 @@ std::optional<Prepared> PlanNow(const GlobalOptions& global, const PipelineFlags
   return prepared;
 }
 
-// A saved plan, checked against the manifest it names and the live state now.
+// The manifest a saved plan names: a relative manifest_path is relative to the plan file's
+// directory (plan --out writes it so), so the plan applies from any working directory.
+std::string ManifestOfSavedPlan(const std::string& plan_path, const std::string& manifest_path) {
+  std::filesystem::path manifest(manifest_path);
+  if (manifest.is_absolute()) return manifest_path;
+  std::filesystem::path dir = std::filesystem::path(plan_path).parent_path();
+  return dir.empty() ? manifest_path : (dir / manifest).lexically_normal().string();
+}
+
+// A saved plan, checked against the manifest it names and the live state now, and re-made from
+// both: it is applied only when its actions are exactly those of a plan made now, so a plan
+// edited by hand (or written by a bug) cannot do anything a reviewer was not shown.
 std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags flags,
                                   const std::string& path) {
   auto text = base::DiskFileReader().Read(path);
@@ -191,16 +204,18 @@ std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags fla
   const std::string stale = "the saved plan '" + path + "' is stale: ";
   const std::string remedy =
       "; make a new one with 'mpctl plan --out " + path + "' (nothing was changed)";
-  flags.file = plan->manifest_path;
+  flags.file = ManifestOfSavedPlan(path, plan->manifest_path);
   flags.environments.clear();
   for (const auto& env : plan->environments) flags.environments.push_back(env.name);
   auto manifest = LoadManifestOrReport(flags);
   if (!manifest) return std::nullopt;
   if (manifest->sha256 != plan->manifest_sha256) {
-    return Refuse(stale + "the manifest '" + plan->manifest_path +
-                  "' has changed since the plan was made" + remedy);
+    return Refuse(stale + "the manifest '" + flags.file + "' has changed since the plan was made" +
+                  remedy);
   }
-  auto diff = MakeDiffOptions(*manifest, DiffFlags{}, base::SystemClock().NowSeconds());
+  DiffFlags diff_flags;
+  diff_flags.prune = plan->prune;
+  auto diff = MakeDiffOptions(*manifest, diff_flags, base::SystemClock().NowSeconds());
   if (!diff.ok()) return Refuse(diff.error().message);
   std::vector<model::LiveState> live;
   for (const auto& env : plan->environments) {
@@ -216,11 +231,21 @@ std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags fla
     }
     live.push_back(std::move(*state));
   }
+  plan::Plan now = MakePlan(*manifest, live, *diff);
+  for (std::size_t i = 0; i < plan->environments.size(); ++i) {
+    if (auto difference = plan::FirstActionDifference(plan->environments[i], now.environments[i])) {
+      return Refuse("the saved plan '" + path + "' does not match a plan made now from '" +
+                    flags.file + "' and the live state of environment '" +
+                    plan->environments[i].name + "': " + *difference +
+                    "; was it edited? make a new one with 'mpctl plan --out " + path +
+                    "' (nothing was changed)");
+    }
+  }
   auto attached = plan::ReattachKeyMaterial(*plan, manifest->states);
   if (!attached.ok()) return Refuse(stale + attached.error().message + remedy);
-  // Deletions are in a saved plan only when it was made with --prune, and were reviewed.
-  return Prepared{std::move(*plan), std::move(*manifest), std::move(live), *diff,
-                  applier::Prune::kYes};
+  // Deletions of whole entries run only when the plan was made with --prune (and reviewed).
+  applier::Prune prune = plan->prune ? applier::Prune::kYes : applier::Prune::kNo;
+  return Prepared{std::move(*plan), std::move(*manifest), std::move(live), *diff, prune};
 }
 
 }  // namespace
@@ -252,8 +277,9 @@ int RunApply(const GlobalOptions& global, const std::vector<std::string>& args) 
       "usage: mpctl apply [-f FILE] [-e ENV]... [--prune] [--auto-approve] [options]\n"
       "       mpctl apply PLAN.json [--parallelism N]\n\n"
       "Plans, shows the plan, asks for 'yes' and makes exactly those changes. With a plan\n"
-      "saved by 'mpctl plan --out', applies that plan without asking, after checking that\n"
-      "neither the manifest nor the live state changed since (it refuses a stale plan).";
+      "saved by 'mpctl plan --out', applies that plan without asking, from any directory,\n"
+      "after checking that neither the manifest nor the live state changed since and that a\n"
+      "plan made now has the same actions (it refuses a stale or edited plan).";
   const std::string footer =
       "exit codes:\n"
       "  0  every change was made (or there was nothing to change)\n"

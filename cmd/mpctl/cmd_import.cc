@@ -67,6 +67,10 @@ int RunImport(const GlobalOptions& global, const std::vector<std::string>& args)
       portal::Connect(desired.environment, MakeConnectOptions(global, flags, ReadNeeds(desired)));
   if (!api.ok())
     return Fail("connecting to environment '" + environment + "': " + api.error().message);
+  auto acting =
+      portal::CheckActingOrganization(**api, desired.environment.organization,
+                                      global.verbose ? portal::StderrLogSink() : portal::LogSink());
+  if (!acting.ok()) return Fail(environment + ": " + acting.error().message);
   auto clients = (*api)->ListClients();
   if (!clients.ok()) return Fail(environment + ": listing clients: " + clients.error().message);
   portal::LiveReadOptions ownership;

@@ -1,4 +1,5 @@
 // mpctl plan: reads the live state of the selected environments and prints what apply would do.
+#include <filesystem>
 #include <iostream>
 
 #include "base/clock.h"
@@ -21,6 +22,18 @@ struct PlanFlags {
   bool no_color = false;
   std::size_t max_bytes = 60000;
 };
+
+// `manifest` as a path relative to the directory of the plan file `out`, which is how
+// 'mpctl apply' reads it, so that 'cd .. && mpctl apply proj/plan.json' finds it; absolute when
+// no relative path leads there.
+std::string ManifestPathFrom(const std::string& out, const std::string& manifest) {
+  std::error_code ec;
+  auto from = std::filesystem::absolute(std::filesystem::path(out), ec).parent_path();
+  auto to = std::filesystem::absolute(std::filesystem::path(manifest), ec);
+  if (ec) return manifest;
+  auto relative = to.lexically_normal().lexically_relative(from.lexically_normal());
+  return relative.empty() ? to.lexically_normal().string() : relative.string();
+}
 
 }  // namespace
 
@@ -75,6 +88,7 @@ int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args) {
   auto live = ReadLiveStates(*manifest, global, pipeline);
   if (!live.ok()) return Fail(live.error().message + "; nothing was changed");
   plan::Plan plan = MakePlan(*manifest, *live, *diff_options);
+  if (!flags.out.empty()) plan.manifest_path = ManifestPathFrom(flags.out, manifest->path);
 
   render::ShowUnmanaged show =
       flags.show_unmanaged ? render::ShowUnmanaged::kYes : render::ShowUnmanaged::kNo;

@@ -24,9 +24,14 @@ void AddPipelineFlags(po::options_description& options, PipelineFlags* flags) {
       ("retry-max", po::value(&flags->retry_max)->default_value(flags->retry_max)
                         ->value_name("N"),
        "attempts per request (429, 5xx, timeouts, dropped connections)")
-      ("retry-timeout", po::value(&flags->retry_timeout_seconds)
-                            ->default_value(flags->retry_timeout_seconds)->value_name("SECONDS"),
-       "time limit for all attempts of one request");
+      ("retry-timeout", po::value(&flags->retry_timeout)->default_value(flags->retry_timeout)
+                            ->value_name("DURATION")
+                            ->notifier([flags](const std::string& value) {
+                              auto seconds = ParseDuration("retry-timeout", value, 's');
+                              if (!seconds.ok()) throw po::error(seconds.error().message);
+                              flags->retry_timeout_seconds = *seconds;
+                            }),
+       "time limit for all attempts of one request, waits included (e.g. 60s, 2m)");
   // clang-format on
 }
 
@@ -34,30 +39,35 @@ void AddDiffFlags(po::options_description& options, DiffFlags* flags) {
   // clang-format off
   options.add_options()
       ("prune", po::bool_switch(&flags->prune),
-       "delete orphans: clients tagged by this manifest whose entry is gone, owned scopes and "
-       "grants it no longer lists (never past prevent_destroy)")
+       "delete orphans: clients tagged by this manifest whose entry is gone and owned scopes "
+       "it no longer lists (never past prevent_destroy; revoking a consumer needs no --prune)")
       ("expiry-within", po::value(&flags->expiry_within)->default_value(flags->expiry_within)
                             ->value_name("DURATION"),
        "warn about keys expiring within this long (e.g. 30d, 12h)")
       ("min-key-age", po::value(&flags->min_key_age)->default_value(flags->min_key_age)
                           ->value_name("DURATION"),
-       "warn when a key registered less than this long ago is removed");
+       "warn when a key is removed less than this long after it, or the newest key that "
+       "stays, was registered");
   // clang-format on
 }
 
-base::Result<std::int64_t> ParseDuration(const std::string& flag, const std::string& value) {
-  auto bad = [&]() {
+base::Result<std::int64_t> ParseDuration(const std::string& flag, const std::string& value,
+                                         char usual_unit) {
+  auto bad = [&](const std::string& why) {
     return base::MakeError(base::ErrorCode::kInvalidInput,
-                           "--" + flag + ": '" + value +
-                               "' is not a duration; write a number with s, m, h, d or w "
-                               "(e.g. 30d)");
+                           "--" + flag + ": '" + value + "' " + why);
   };
-  if (value.empty()) return bad();
+  const std::string how = "; write a number with s, m, h, d or w (e.g. 30d)";
+  if (value.empty()) return bad("is not a duration" + how);
   std::size_t digits = 0;
   while (digits < value.size() && value[digits] >= '0' && value[digits] <= '9') ++digits;
-  if (digits == 0 || digits > 9 || value.size() - digits > 1) return bad();
+  if (digits == 0 || digits > 9 || value.size() - digits > 1) return bad("is not a duration" + how);
+  // A bare number was once read as seconds, so "--expiry-within 30" meant 30 seconds, never
+  // what its author had in mind: every duration names its unit.
+  if (digits == value.size()) {
+    return bad("has no unit; did you mean " + value + usual_unit + "?");
+  }
   std::int64_t number = std::stoll(value.substr(0, digits));
-  if (digits == value.size()) return number;
   switch (value.back()) {
     case 's':
       return number;
@@ -70,7 +80,7 @@ base::Result<std::int64_t> ParseDuration(const std::string& flag, const std::str
     case 'w':
       return number * 7 * planner::kDay;
     default:
-      return bad();
+      return bad("is not a duration" + how);
   }
 }
 
@@ -98,8 +108,10 @@ portal::ConnectOptions MakeConnectOptions(const GlobalOptions& global, const Pip
   options.ca_file = global.ca_file;
   options.needs = needs;
   options.retry.max_attempts = std::max(1, flags.retry_max);
-  options.retry.total = std::chrono::seconds(std::max(1, flags.retry_timeout_seconds));
+  options.retry.total =
+      std::chrono::seconds(std::max<std::int64_t>(1, flags.retry_timeout_seconds));
   if (global.verbose) options.log = portal::StderrLogSink();
+  options.notice = portal::StderrLogSink();
   return options;
 }
 
@@ -125,6 +137,7 @@ base::Result<model::LiveState> ReadLiveState(const model::DesiredState& desired,
   read.pinned_ids = PinnedClientIds(desired);
   read.read_scopes = needs.read_scopes;
   read.parallelism = std::max(1, flags.parallelism);
+  if (global.verbose) read.log = portal::StderrLogSink();
   auto live = portal::FetchLiveState(**api, read);
   if (!live.ok()) return live.error().WithContext(context);
   return live;
@@ -147,15 +160,16 @@ base::Result<planner::DiffOptions> MakeDiffOptions(const manifest::Manifest& man
   planner::DiffOptions options;
   options.prune = flags.prune ? planner::Prune::kYes : planner::Prune::kNo;
   options.now = now;
-  auto expiry = ParseDuration("expiry-within", flags.expiry_within);
+  auto expiry = ParseDuration("expiry-within", flags.expiry_within, 'd');
   if (!expiry.ok()) return expiry.error();
   options.expiry_within_seconds = *expiry;
-  auto min_age = ParseDuration("min-key-age", flags.min_key_age);
+  auto min_age = ParseDuration("min-key-age", flags.min_key_age, 'm');
   if (!min_age.ok()) return min_age.error();
   options.min_key_age_seconds = *min_age;
-  // Only the loaded environments are known here; an entry deployed to none of them cannot
-  // have a live object in them either, unless it was removed from their `environments:`.
-  planner::ProtectEntries(manifest.states, options);
+  // From the whole manifest, not only the environments -e selected: a client protected in
+  // test and tagged in prod from an earlier deploy must not be pruned by 'apply -e prod'.
+  options.protected_clients = manifest.protected_clients;
+  options.protected_scopes = manifest.protected_scopes;
   return options;
 }
 

@@ -27,11 +27,12 @@ namespace mpctl::cli {
 
 /// Which manifest, which environments and how to talk to the portal.
 struct PipelineFlags {
-  std::string file = "mpctl.yaml";        // -f
-  std::vector<std::string> environments;  // -e (empty: every environment)
-  int parallelism = 16;                   // --parallelism: requests in flight per environment
-  int retry_max = 5;                      // --retry-max: attempts per request
-  int retry_timeout_seconds = 60;         // --retry-timeout: all attempts of one request
+  std::string file = "mpctl.yaml";          // -f
+  std::vector<std::string> environments;    // -e (empty: every environment)
+  int parallelism = 16;                     // --parallelism: requests in flight per environment
+  int retry_max = 5;                        // --retry-max: attempts per request
+  std::string retry_timeout = "60s";        // --retry-timeout: all attempts of one request
+  std::int64_t retry_timeout_seconds = 60;  // retry_timeout, parsed when the flags are
 };
 
 /// What Diff is asked to do.
@@ -46,9 +47,11 @@ void AddPipelineFlags(boost::program_options::options_description& options, Pipe
 /// Adds --prune, --expiry-within and --min-key-age.
 void AddDiffFlags(boost::program_options::options_description& options, DiffFlags* flags);
 
-/// Seconds in a duration such as "30d", "12h", "10m", "90s", "2w" (a bare number is seconds).
-/// kInvalidInput naming `flag` and the value when it is not one.
-base::Result<std::int64_t> ParseDuration(const std::string& flag, const std::string& value);
+/// Seconds in a duration such as "30d", "12h", "10m", "90s", "2w". kInvalidInput naming `flag`
+/// and the value when it is not one; a bare number is refused with "did you mean
+/// <value><usual_unit>?" (it used to mean seconds, which surprised everyone).
+base::Result<std::int64_t> ParseDuration(const std::string& flag, const std::string& value,
+                                         char usual_unit);
 
 /// Loads `flags.file` for `flags.environments`. On problems prints each (file:line:col) and
 /// "mpctl: error: N errors in FILE" to stderr and returns nullopt.
@@ -79,7 +82,7 @@ base::Result<std::vector<model::LiveState>> ReadLiveStates(const manifest::Manif
                                                            const PipelineFlags& flags);
 
 /// DiffOptions from `flags`, `now` (epoch seconds) and the manifest's prevent_destroy entries
-/// (of the loaded environments). kInvalidInput for a bad duration.
+/// (of every environment, selected or not). kInvalidInput for a bad duration.
 base::Result<planner::DiffOptions> MakeDiffOptions(const manifest::Manifest& manifest,
                                                    const DiffFlags& flags, std::int64_t now);
 

@@ -81,7 +81,7 @@ class Checker {
   }
 
   void CheckDelete(const Action& a) {
-    if (options_.prune == Prune::kNo) {
+    if (options_.prune == Prune::kNo && plan::NeedsPrune(a)) {
       Deny(a.address + ": a deletion, and --prune was not given");
     }
     bool is_client = a.type == ResourceType::kClient;

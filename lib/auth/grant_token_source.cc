@@ -1,8 +1,8 @@
 #include "auth/grant_token_source.h"
 
-#include <algorithm>
-
 #include <rapidjson/document.h>
+
+#include <algorithm>
 
 #include "auth/token_errors.h"
 #include "base/strings.h"
@@ -41,7 +41,9 @@ base::Result<base::Secret> GrantTokenSource::Token(const std::vector<std::string
   const std::vector<std::string> sorted = SortedUnique(scopes);
   const std::string key = base::Join(sorted, " ");
 
+  const std::uint64_t failures_seen = failures_.load();
   std::lock_guard<std::mutex> lock(mutex_);
+  if (failures_ != failures_seen && last_failure_) return *last_failure_;
   if (auto it = cache_.find(key); it != cache_.end()) {
     if (clock_->NowSeconds() < it->second.expires_at - kTokenRefreshMarginSeconds) {
       return it->second.token;
@@ -49,7 +51,11 @@ base::Result<base::Secret> GrantTokenSource::Token(const std::vector<std::string
     cache_.erase(it);
   }
   auto fresh = RequestToken(sorted);
-  if (!fresh.ok()) return fresh.error();
+  if (!fresh.ok()) {
+    ++failures_;
+    last_failure_ = fresh.error();
+    return fresh.error();
+  }
   base::Secret token = fresh->token;
   cache_.emplace(key, std::move(fresh.value()));
   return token;
@@ -86,8 +92,7 @@ base::Result<GrantTokenSource::CachedToken> GrantTokenSource::RequestToken(
   };
   if (doc.HasParseError() || !doc.IsObject()) return malformed("is not a JSON object");
   auto token = doc.FindMember("access_token");
-  if (token == doc.MemberEnd() || !token->value.IsString() ||
-      token->value.GetStringLength() == 0) {
+  if (token == doc.MemberEnd() || !token->value.IsString() || token->value.GetStringLength() == 0) {
     return malformed("has no access_token string");
   }
   CachedToken cached{base::Secret(token->value.GetString()), requested_at};

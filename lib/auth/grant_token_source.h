@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -21,7 +22,8 @@ inline constexpr std::int64_t kTokenRefreshMarginSeconds = 20;
 
 /// Gets tokens from Maskinporten with a signed JWT grant: discovers the token endpoint on
 /// first use, then caches one token per scope set until kTokenRefreshMarginSeconds before
-/// its `expires_in` runs out. Thread-safe; concurrent callers wait for one token request.
+/// its `expires_in` runs out. Thread-safe; concurrent callers wait for one token request, and
+/// share its failure: callers that waited for a request that failed get its error at once.
 class GrantTokenSource final : public TokenSource {
  public:
   /// `auth_server` is the issuer URL (the grant's aud comes from its metadata).
@@ -47,6 +49,12 @@ class GrantTokenSource final : public TokenSource {
   std::mutex mutex_;
   std::optional<AuthServerMetadata> metadata_;
   std::map<std::string, CachedToken> cache_;  // key: sorted scopes joined by ' '
+  // A failed discovery or token request is handed to every caller that waited for it, instead
+  // of each waiting caller trying again on its own (a stalled server once cost each reader
+  // thread its own full retry budget). `failures_` counts failures; a caller that sees it move
+  // while it waited for the lock returns `last_failure_`.
+  std::atomic<std::uint64_t> failures_{0};
+  std::optional<base::Error> last_failure_;
 };
 
 }  // namespace mpctl::auth

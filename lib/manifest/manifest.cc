@@ -78,7 +78,24 @@ LoadResult LoadManifestFromString(const std::string& text, const std::string& di
       ResolveContext context{base_dir, getenv, &keys, &result.diagnostics, selected};
       context.warnings = &result.warnings;
       model::DesiredState state = ResolveEnvironment(*raw, env, context);
+      for (const model::DesiredClient& c : state.clients) {
+        if (c.prevent_destroy) manifest.protected_clients.insert(c.name);
+      }
+      for (const model::DesiredScope& c : state.scopes) {
+        if (c.prevent_destroy) manifest.protected_scopes.insert(c.name);
+      }
       if (selected) manifest.states.push_back(std::move(state));
+    }
+    // An entry deployed to no environment keeps the protection written at its top level.
+    for (const auto& c : raw->clients) {
+      if (c.fields.prevent_destroy && c.fields.prevent_destroy->value) {
+        manifest.protected_clients.insert(c.name);
+      }
+    }
+    for (const auto& s : raw->scopes) {
+      if (s.fields.prevent_destroy && s.fields.prevent_destroy->value) {
+        manifest.protected_scopes.insert(s.name);
+      }
     }
     if (result.diagnostics.empty()) result.manifest = std::move(manifest);
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ struct Manifest {
   std::string owner;                           // empty when the manifest sets none
   std::vector<std::string> environment_names;  // every declared environment, in file order
   std::vector<model::DesiredState> states;     // the selected environments, in file order
+  /// Entry names with `lifecycle.prevent_destroy` in any environment, selected or not (also
+  /// entries deployed to none): `-e prod` must not lift the protection an entry has in test.
+  std::set<std::string> protected_clients;
+  std::set<std::string> protected_scopes;
 };
 
 /// `manifest` is set exactly when `diagnostics` is empty; diagnostics are sorted by position.

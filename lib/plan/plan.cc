@@ -46,6 +46,10 @@ std::string DescriptionToWrite(const Action& action) {
   return *description + " " + action.ownership_tag;
 }
 
+bool NeedsPrune(const Action& action) {
+  return action.kind == ActionKind::kDelete && action.type != ResourceType::kScopeAccess;
+}
+
 void CountActions(EnvironmentPlan& plan) {
   plan.summary.create = plan.summary.update = plan.summary.del = 0;
   for (const Action& action : plan.actions) {

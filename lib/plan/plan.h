@@ -13,8 +13,10 @@
 
 namespace mpctl::plan {
 
-/// The plan JSON's `format_version`; bumped on any incompatible change.
-inline constexpr char kFormatVersion[] = "1";
+/// The plan JSON's `format_version`; bumped on any incompatible change. "2": `prune` added,
+/// revocations planned without --prune, and `apply` resolves a relative `manifest_path`
+/// against the plan file's directory; a "1" plan would be applied under other rules.
+inline constexpr char kFormatVersion[] = "2";
 
 enum class ActionKind { kCreate, kUpdate, kDelete };
 
@@ -118,8 +120,12 @@ struct EnvironmentPlan {
 struct Plan {
   std::string format_version = kFormatVersion;
   std::string tool_version;
-  std::string manifest_path;    // as given to -f
+  /// As given to -f; in a plan saved with --out, relative to the plan file's directory (or
+  /// absolute), so that the file can be applied from any working directory.
+  std::string manifest_path;
   std::string manifest_sha256;  // hex SHA-256 of the manifest file's bytes
+  /// Made with --prune: its deletions of whole entries were asked for and may be applied.
+  bool prune = false;
   std::vector<EnvironmentPlan> environments;
 
   /// True when any environment has an action.
@@ -131,6 +137,11 @@ struct Plan {
 /// The description a client create or update writes: `after.description`, one space and
 /// `ownership_tag` (the tag alone when the description is empty), as design §10 fixes it.
 std::string DescriptionToWrite(const Action& action);
+
+/// True for a deletion that only `--prune` may plan and apply: a client or a scope whose entry
+/// left the manifest. A revoked grant (scope_access delete) is not one: the consumers of a
+/// declared scope are its full set, so removing one from the manifest revokes it.
+bool NeedsPrune(const Action& action);
 
 /// Recomputes `summary.create/update/del` from the actions (the other counts are Diff's).
 void CountActions(EnvironmentPlan& plan);

@@ -217,6 +217,16 @@ class Reader {
     return std::string(v->GetString(), v->GetStringLength());
   }
 
+  bool Bool(const rapidjson::Value& object, const std::string& path, const char* key) {
+    const rapidjson::Value* v = Member(object, path, key, true);
+    if (v == nullptr) return false;
+    if (!v->IsBool()) {
+      Fail(Join(path, key), "expected true or false");
+      return false;
+    }
+    return v->GetBool();
+  }
+
   int Int(const rapidjson::Value& object, const std::string& path, const char* key) {
     const rapidjson::Value* v = Member(object, path, key, true);
     if (v == nullptr) return 0;
@@ -422,6 +432,8 @@ std::string WritePlanJson(const Plan& plan) {
   w.String(plan.manifest_path);
   w.Key("manifest_sha256");
   w.String(plan.manifest_sha256);
+  w.Key("prune");
+  w.Bool(plan.prune);
   w.Key("environments");
   w.StartArray();
   for (const EnvironmentPlan& e : plan.environments) WriteEnvironment(w, e);
@@ -452,6 +464,7 @@ base::Result<Plan> ReadPlanJson(std::string_view text) {
   plan.tool_version = r.String(doc, "", "tool_version");
   plan.manifest_path = r.String(doc, "", "manifest_path");
   plan.manifest_sha256 = r.String(doc, "", "manifest_sha256");
+  plan.prune = r.Bool(doc, "", "prune");
   r.Array(doc, "", "environments", true, [&](const rapidjson::Value& item, const std::string& p) {
     plan.environments.push_back(ReadEnvironment(r, item, p));
   });

@@ -110,6 +110,7 @@ plan::Plan MakePlan(const PlanSource& source, const std::vector<model::DesiredSt
   out.tool_version = source.tool_version;
   out.manifest_path = source.manifest_path;
   out.manifest_sha256 = source.manifest_sha256;
+  out.prune = options.prune == Prune::kYes;
   const model::LiveState empty;
   for (const model::DesiredState& state : states) {
     auto it = live.find(state.environment.name);

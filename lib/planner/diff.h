@@ -14,8 +14,9 @@
 
 namespace mpctl::planner {
 
-/// Whether orphans (tagged clients and owned scopes gone from the manifest, grants to
-/// consumers it no longer lists) are deleted (kYes, `--prune`) or only reported (kNo).
+/// Whether orphans (tagged clients and owned scopes gone from the manifest) are deleted (kYes,
+/// `--prune`) or only reported (kNo). Grants to consumers a declared scope no longer lists are
+/// revoked either way (plan::NeedsPrune).
 enum class Prune { kNo, kYes };
 
 inline constexpr std::int64_t kDay = 24 * 60 * 60;

@@ -1,5 +1,6 @@
 // The key set of one client: by kid and by material, plus expiry and key-age warnings.
 #include <algorithm>
+#include <optional>
 
 #include "base/strings.h"
 #include "planner/context.h"
@@ -51,6 +52,24 @@ void WarnYoungRemoval(Context& ctx, const std::string& address, const model::Pub
                         " after it was registered; callers that just switched to it will fail");
 }
 
+// The dangerous step of a rotation is removing the old key before every caller signs with the
+// new one: warn when the newest key that stays is younger than --min-key-age. `newest_kid` was
+// registered at `newest_created`, or is registered by this very plan (nullopt).
+void WarnEarlyRotation(Context& ctx, const std::string& address, const std::string& removed_kid,
+                       const std::string& newest_kid, std::optional<std::int64_t> newest_created) {
+  if (!newest_created) {
+    ctx.Warn(address, "key '" + removed_kid + "' is removed by the same apply that registers '" +
+                          newest_kid + "'; callers may still sign with '" + removed_kid + "'");
+    return;
+  }
+  std::int64_t age = ctx.options.now - *newest_created;
+  if (age >= ctx.options.min_key_age_seconds) return;
+  std::int64_t minutes = std::max<std::int64_t>(age, 0) / 60;
+  ctx.Warn(address, "key '" + removed_kid + "' is removed only " + std::to_string(minutes) +
+                        (minutes == 1 ? " minute" : " minutes") + " after '" + newest_kid +
+                        "' was registered; callers may still sign with '" + removed_kid + "'");
+}
+
 }  // namespace
 
 void DiffKeys(Context& ctx, const model::DesiredClient& desired, const model::LiveClient* live) {
@@ -70,20 +89,37 @@ void DiffKeys(Context& ctx, const model::DesiredClient& desired, const model::Li
     };
     plan::Change change;
     change.path = "keys";
-    for (const model::PublicKey& k : desired.keys) {
+    // The newest key that stays: registered when the live key was, or now when this plan
+    // adds or replaces it (nullopt). A live key without `created` is of unknown age.
+    std::string newest_kid;
+    std::optional<std::int64_t> newest_created;
+    bool newest_known = false;
+    auto stays = [&](const std::string& kid, std::optional<std::int64_t> created) {
+      if (newest_known && !newest_created) return;  // one registered now is the newest
+      if (newest_known && created && *created <= *newest_created) return;
+      newest_kid = kid;
+      newest_created = created;
+      newest_known = true;
+    };
+    // By kid, so that of equally new keys the first kid is named whatever the manifest order.
+    for (const model::PublicKey& k : SortedByKid(desired.keys)) {
       const model::PublicKey* have = find(*live->keys, k.kid);
       if (have == nullptr) {
         change.add.push_back(k.kid);
+        stays(k.kid, std::nullopt);
       } else if (!k.SameMaterial(*have) || k.alg != have->alg) {
         change.replace.push_back(k.kid);
+        stays(k.kid, std::nullopt);
       } else {
         WarnExpiry(ctx, address, *have);
+        if (have->created) stays(k.kid, have->created);
       }
     }
     for (const model::PublicKey& k : SortedByKid(*live->keys)) {
       if (find(desired.keys, k.kid) != nullptr) continue;
       change.remove.push_back(k.kid);
       WarnYoungRemoval(ctx, address, k);
+      if (newest_known) WarnEarlyRotation(ctx, address, k.kid, newest_kid, newest_created);
     }
     std::ranges::sort(change.add);
     std::ranges::sort(change.replace);

@@ -101,8 +101,9 @@ void GrantAction(Context& ctx, const std::string& scope, const std::string& orgn
   ctx.out.actions.push_back(std::move(a));
 }
 
-// Consumers listed in the manifest are the full set: missing grants are created; grants to
-// consumers it does not list are revoked only with --prune, like every other deletion.
+// The consumers listed for a declared scope are its full set, exactly like a client's scopes:
+// missing grants are created and grants to consumers it no longer lists are revoked, without
+// --prune (which is for whole entries that left the manifest).
 void DiffGrants(Context& ctx, const model::DesiredScope& d) {
   std::vector<std::string> approved;
   for (const model::ScopeAccess& g : ctx.live.granted_access) {
@@ -120,15 +121,7 @@ void DiffGrants(Context& ctx, const model::DesiredScope& d) {
     }
   }
   for (const std::string& orgno : Minus(approved, want)) {
-    if (ctx.options.prune == Prune::kYes) {
-      GrantAction(ctx, d.name, orgno, ActionKind::kDelete);
-    } else {
-      std::string address = AccessAddress(d.name, orgno);
-      ctx.Orphan(address, "");
-      ctx.Warn(address, "consumer '" + orgno + "' has access to '" + d.name +
-                            "' but is not in the manifest; left in place (plan with --prune "
-                            "to revoke it)");
-    }
+    GrantAction(ctx, d.name, orgno, ActionKind::kDelete);
   }
 }
 

@@ -24,13 +24,14 @@ base::Result<std::unique_ptr<PortalApi>> Connect(const model::Environment& envir
   }
   std::shared_ptr<Sleeper> sleeper = options.sleeper;
   if (!sleeper) sleeper = std::make_shared<RealSleeper>();
-  auto exchanger = std::make_shared<const Exchanger>(transport, options.retry, sleeper, options.log);
+  auto exchanger = std::make_shared<const Exchanger>(transport, options.retry, sleeper, options.log,
+                                                     options.notice);
 
   static const base::DiskFileReader kDisk;
   const model::AdminCredentials& admin = environment.admin;
-  auth::AdminAuthConfig config{admin.client_id,        environment.auth_server, admin.kid,
-                               admin.key_file,         admin.key_env,           admin.certificate_file,
-                               admin.password_env,     admin.token_env};
+  auth::AdminAuthConfig config{admin.client_id,    environment.auth_server, admin.kid,
+                               admin.key_file,     admin.key_env,           admin.certificate_file,
+                               admin.password_env, admin.token_env};
   auth::AuthDeps deps{std::make_shared<TokenHttpAdapter>(exchanger),
                       options.clock ? options.clock : std::make_shared<base::SystemClock>(),
                       options.files != nullptr ? options.files : &kDisk,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "base/url_parts.h"
 #include "portal/api_error.h"
@@ -14,12 +15,18 @@ using std::chrono::milliseconds;
 
 const char* KindName(TransportErrorKind kind) {
   switch (kind) {
-    case TransportErrorKind::kRefused: return "refused";
-    case TransportErrorKind::kConnect: return "connect failed";
-    case TransportErrorKind::kTimeout: return "timeout";
-    case TransportErrorKind::kDropped: return "connection dropped";
-    case TransportErrorKind::kTls: return "tls error";
-    case TransportErrorKind::kOther: return "failed";
+    case TransportErrorKind::kRefused:
+      return "refused";
+    case TransportErrorKind::kConnect:
+      return "connect failed";
+    case TransportErrorKind::kTimeout:
+      return "timeout";
+    case TransportErrorKind::kDropped:
+      return "connection dropped";
+    case TransportErrorKind::kTls:
+      return "tls error";
+    case TransportErrorKind::kOther:
+      return "failed";
   }
   return "failed";
 }
@@ -38,10 +45,13 @@ Verdict Judge(const HttpResult& result, Repeat repeat) {
     return {};
   }
   switch (std::get<TransportError>(result).kind) {
-    case TransportErrorKind::kConnect: return {true, false};  // never reached the server
+    case TransportErrorKind::kConnect:
+      return {true, false};  // never reached the server
     case TransportErrorKind::kTimeout:
-    case TransportErrorKind::kDropped: return {safe, !safe};
-    default: return {};
+    case TransportErrorKind::kDropped:
+      return {safe, !safe};
+    default:
+      return {};
   }
 }
 
@@ -51,31 +61,51 @@ base::Error Exchange::ToError() const {
   base::Error error = response() != nullptr
                           ? HttpError(method, path, *response())
                           : TransportFailure(method, path, std::get<TransportError>(result));
-  if (attempts > 1) error.message += "; gave up after " + std::to_string(attempts) + " attempts";
+  if (!gave_up_because.empty()) {
+    error.message += "; gave up after " + std::to_string(attempts) +
+                     (attempts == 1 ? " attempt" : " attempts") + " because " + gave_up_because;
+  } else if (attempts > 1) {
+    error.message += "; gave up after " + std::to_string(attempts) + " attempts";
+  }
   if (outcome_unknown) {
-    error.message += "; the outcome is unknown (the server may have applied it), so it was not "
-                     "repeated";
+    error.message +=
+        "; the outcome is unknown (the server may have applied it), so it was not "
+        "repeated";
   }
   return error;
 }
 
 Exchanger::Exchanger(std::shared_ptr<HttpTransport> transport, RetryPolicy policy,
-                     std::shared_ptr<Sleeper> sleeper, LogSink log)
+                     std::shared_ptr<Sleeper> sleeper, LogSink log, LogSink notice)
     : transport_(std::move(transport)),
       policy_(policy),
       sleeper_(std::move(sleeper)),
-      log_(std::move(log)) {}
+      log_(std::move(log)),
+      watch_(std::make_shared<WaitWatch>(sleeper_, std::move(notice))) {}
 
 base::Result<Exchange> Exchanger::Run(
     const std::function<base::Result<HttpRequest>()>& make_request, Repeat repeat) const {
   const milliseconds start = sleeper_->Now();
   Exchange exchange;
+  std::optional<int> watched;
+  struct Unwatch {
+    WaitWatch& watch;
+    std::optional<int>& handle;
+    ~Unwatch() {
+      if (handle) watch.End(*handle);
+    }
+  } unwatch{*watch_, watched};
   for (int attempt = 1;; ++attempt) {
     auto request = make_request();
     if (!request.ok()) return request.error();
     auto url = base::SplitUrl(request->url);
     exchange.method = request->method;
     exchange.path = url ? url->path : request->url;
+    if (!watched) {
+      watched = watch_->Begin(url ? url->Origin() + url->path : request->url,
+                              std::max(1, policy_.max_attempts));
+    }
+    watch_->Attempt(*watched, attempt);
     const milliseconds sent = sleeper_->Now();
     exchange.result = transport_->Send(*request);
     exchange.attempts = attempt;
@@ -85,24 +115,38 @@ base::Result<Exchange> Exchanger::Run(
       std::string outcome = response != nullptr
                                 ? std::to_string(response->status)
                                 : KindName(std::get<TransportError>(exchange.result).kind);
-      log_(request->method + " " + (url ? url->PathAndQuery() : request->url) + " -> " +
-           outcome + " (" + std::to_string((now - sent).count()) + " ms, attempt " +
-           std::to_string(attempt) + ")");
+      log_(request->method + " " + (url ? url->PathAndQuery() : request->url) + " -> " + outcome +
+           " (" + std::to_string((now - sent).count()) + " ms, attempt " + std::to_string(attempt) +
+           ")");
     }
     Verdict verdict = Judge(exchange.result, repeat);
     exchange.outcome_unknown = verdict.outcome_unknown;
     if (!verdict.retry || attempt >= policy_.max_attempts) return exchange;
 
     milliseconds delay = BackoffDelay(policy_, attempt, sleeper_->Jitter());
+    bool server_asked = false;
     if (const auto* response = exchange.response()) {
-      auto retry_after = ParseRetryAfter(
-          response->Header("retry-after"),
-          std::chrono::duration_cast<std::chrono::seconds>(
-              std::chrono::system_clock::now().time_since_epoch())
-              .count());
-      if (retry_after) delay = std::max(delay, *retry_after);
+      auto retry_after = ParseRetryAfter(response->Header("retry-after"),
+                                         std::chrono::duration_cast<std::chrono::seconds>(
+                                             std::chrono::system_clock::now().time_since_epoch())
+                                             .count());
+      if (retry_after && *retry_after > delay) {
+        delay = *retry_after;
+        server_asked = true;
+      }
     }
-    if (now - start + delay > policy_.total) return exchange;
+    if (now - start + delay > policy_.total) {
+      if (server_asked) {
+        auto seconds = [](milliseconds ms) {
+          return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(ms).count());
+        };
+        exchange.gave_up_because = "the server asked to retry after " + seconds(delay) +
+                                   " s (Retry-After), beyond the time limit for all attempts "
+                                   "(--retry-timeout " +
+                                   seconds(policy_.total) + "s)";
+      }
+      return exchange;
+    }
     sleeper_->Sleep(delay);
   }
 }

@@ -8,6 +8,7 @@
 #include "portal/http_transport.h"
 #include "portal/log_sink.h"
 #include "portal/retry.h"
+#include "portal/wait_watch.h"
 
 namespace mpctl::portal {
 
@@ -29,6 +30,9 @@ struct Exchange {
   /// the resource (timeout, dropped connection, 5xx). Re-check (by ownership tag) before
   /// trying again.
   bool outcome_unknown = false;
+  /// Why the retries stopped early when it was not the attempt limit, e.g. a Retry-After
+  /// beyond the time limit; "" otherwise.
+  std::string gave_up_because;
 
   const HttpResponse* response() const { return std::get_if<HttpResponse>(&result); }
   /// The error for a failed exchange (transport failure or non-2xx), with "; gave up after N
@@ -41,8 +45,10 @@ struct Exchange {
 /// attempt. Thread-safe.
 class Exchanger {
  public:
+  /// `notice` (may be empty) is told what a request waits for once it has waited a while
+  /// (WaitWatch).
   Exchanger(std::shared_ptr<HttpTransport> transport, RetryPolicy policy,
-            std::shared_ptr<Sleeper> sleeper, LogSink log);
+            std::shared_ptr<Sleeper> sleeper, LogSink log, LogSink notice = nullptr);
 
   /// Calls `make_request` before every attempt (so each can carry a fresh token or grant)
   /// and sends it. An error from `make_request` ends the exchange with that error.
@@ -54,6 +60,7 @@ class Exchanger {
   RetryPolicy policy_;
   std::shared_ptr<Sleeper> sleeper_;
   LogSink log_;
+  std::shared_ptr<WaitWatch> watch_;
 };
 
 }  // namespace mpctl::portal

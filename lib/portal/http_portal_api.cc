@@ -1,5 +1,6 @@
 #include "portal/http_portal_api.h"
 
+#include "auth/token_claims.h"
 #include "base/url_parts.h"
 #include "portal/api_error.h"
 #include "portal/json_decode.h"
@@ -21,6 +22,12 @@ HttpPortalApi::HttpPortalApi(std::string api_url, std::shared_ptr<const Exchange
       tokens_(std::move(tokens)),
       token_scopes_(std::move(token_scopes)) {
   while (!api_url_.empty() && api_url_.back() == '/') api_url_.pop_back();
+}
+
+base::Result<std::optional<std::string>> HttpPortalApi::ActingOrganization() {
+  auto token = tokens_->Token(token_scopes_);
+  if (!token.ok()) return token.error();
+  return auth::ConsumerOrgno(token->Reveal());
 }
 
 base::Result<HttpPortalApi::Answer> HttpPortalApi::Send(const Call& call, bool* outcome_unknown) {
@@ -86,8 +93,8 @@ base::Result<model::LiveClient> HttpPortalApi::GetClient(const std::string& clie
 CreateResult<model::LiveClient> HttpPortalApi::CreateClient(const ClientSpec& spec) {
   MPCTL_RETURN_IF_ERROR(CheckOrgno(spec.client_orgno));
   bool outcome_unknown = false;
-  auto answer = Send({"POST", "/clients", EncodeClient(spec), Repeat::kNotIfSent},
-                     &outcome_unknown);
+  auto answer =
+      Send({"POST", "/clients", EncodeClient(spec), Repeat::kNotIfSent}, &outcome_unknown);
   if (!answer.ok()) return {answer.error(), outcome_unknown};
   auto client = DecodeClient(answer->body, answer->endpoint);
   // The server made the client but its answer is unreadable: where it is, is unknown.
@@ -207,8 +214,7 @@ base::Result<std::vector<model::LiveScope>> HttpPortalApi::ListPublicScopes() {
 }
 
 base::Result<std::vector<model::ScopeAccess>> HttpPortalApi::ListAccessToUs() {
-  auto answer =
-      Send({"GET", "/scopes/access/all", "", Repeat::kSafe, Nothing::kSaysNothingToList});
+  auto answer = Send({"GET", "/scopes/access/all", "", Repeat::kSafe, Nothing::kSaysNothingToList});
   if (!answer.ok()) return answer.error();
   if (answer->nothing) return std::vector<model::ScopeAccess>{};
   return DecodeAccessList(answer->body, answer->endpoint);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,10 +16,12 @@ namespace mpctl::portal {
 /// accepts any 2xx whatever the status profile (200, 201, 204, empty bodies on DELETE).
 class HttpPortalApi final : public PortalApi {
  public:
-  /// `api_url` is the base including the path prefix, e.g. https://api.test.samarbeid.digdir.no/api/v1.
+  /// `api_url` is the base including the path prefix, e.g.
+  /// https://api.test.samarbeid.digdir.no/api/v1.
   HttpPortalApi(std::string api_url, std::shared_ptr<const Exchanger> exchanger,
                 std::shared_ptr<auth::TokenSource> tokens, std::vector<std::string> token_scopes);
 
+  base::Result<std::optional<std::string>> ActingOrganization() override;
   base::Result<std::vector<model::LiveClient>> ListClients() override;
   base::Result<model::LiveClient> GetClient(const std::string& client_id) override;
   CreateResult<model::LiveClient> CreateClient(const ClientSpec& spec) override;
@@ -49,7 +52,10 @@ class HttpPortalApi final : public PortalApi {
   struct Call {
     Call(std::string m, std::string p, std::string b = "", Repeat r = Repeat::kSafe,
          Nothing n = Nothing::kNever)
-        : method(std::move(m)), path_and_query(std::move(p)), body(std::move(b)), repeat(r),
+        : method(std::move(m)),
+          path_and_query(std::move(p)),
+          body(std::move(b)),
+          repeat(r),
           nothing(n) {}
     std::string method;
     std::string path_and_query;  // after api_url, starting with '/'

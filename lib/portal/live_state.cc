@@ -62,7 +62,32 @@ bool IsManaged(const model::LiveClient& client, const LiveReadOptions& options) 
          model::ParseOwnershipTag(client.description, options.owner).has_value();
 }
 
+base::Status CheckActingOrganization(PortalApi& api, const std::string& organization,
+                                     const LogSink& log) {
+  auto acting = api.ActingOrganization();
+  if (!acting.ok()) return acting.error();
+  if (!*acting) {
+    if (log) {
+      log("the admin token does not say which organisation it acts for (no 'consumer' claim); "
+          "not checking organization '" +
+          organization + "' against it");
+    }
+    return base::OkStatus();
+  }
+  if (**acting == organization) return base::OkStatus();
+  return base::MakeError(base::ErrorCode::kDenied,
+                         "the admin client acts for organisation '" + **acting +
+                             "' (the 'consumer' claim of its token), but the manifest says "
+                             "organization '" +
+                             organization + "'; fix organization, or use an admin client of '" +
+                             organization + "'");
+}
+
 base::Result<model::LiveState> FetchLiveState(PortalApi& api, const LiveReadOptions& options) {
+  // Once, before the parallel reads: it also fetches the token they share.
+  if (!options.organization.empty()) {
+    MPCTL_RETURN_IF_ERROR(CheckActingOrganization(api, options.organization, options.log));
+  }
   model::LiveState state;
   state.organization = options.organization;
   state.scopes_read = options.read_scopes;

@@ -6,6 +6,7 @@
 #include "base/result.h"
 #include "model/client.h"
 #include "model/state.h"
+#include "portal/log_sink.h"
 #include "portal/portal_api.h"
 
 namespace mpctl::portal {
@@ -19,12 +20,22 @@ struct LiveReadOptions {
   /// idporten:scopes.read).
   bool read_scopes = false;
   int parallelism = 16;  // concurrent requests; at least 1
+  /// Told (with -v) when the admin token does not say which organisation it acts for.
+  LogSink log;
 };
+
+/// Fails (kDenied) when the admin token acts for another organisation than `organization`,
+/// naming both numbers: caught before any plan is shown instead of as a 403 halfway through
+/// an apply. When the token does not say (no `consumer` claim, an opaque token), tells `log`
+/// and succeeds.
+base::Status CheckActingOrganization(PortalApi& api, const std::string& organization,
+                                     const LogSink& log);
 
 /// True when `client` is pinned or carries an ownership tag of `options.owner`'s namespace.
 bool IsManaged(const model::LiveClient& client, const LiveReadOptions& options);
 
-/// Reads one environment: one list of clients, then the key sets of managed clients only
+/// Reads one environment: CheckActingOrganization() first (when `organization` is set), then one
+/// list of clients, then the key sets of managed clients only
 /// (unmanaged clients are never read in detail and keep `keys` unset), in parallel with at
 /// most `parallelism` requests in flight; with `read_scopes`, the scope lists as well. GETs
 /// only. The first failure (in list order) is returned after in-flight requests finish.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,7 +28,7 @@ struct ClientSpec {
 template <typename T>
 class [[nodiscard]] CreateResult : public base::Result<T> {
  public:
-  CreateResult(T value) : base::Result<T>(std::move(value)) {}  // NOLINT: implicit by design
+  CreateResult(T value) : base::Result<T>(std::move(value)) {}   // NOLINT: implicit by design
   CreateResult(base::Error error, bool outcome_unknown = false)  // NOLINT: implicit by design
       : base::Result<T>(std::move(error)), outcome_unknown_(outcome_unknown) {}
   bool outcome_unknown() const { return outcome_unknown_; }
@@ -42,6 +43,13 @@ class [[nodiscard]] CreateResult : public base::Result<T> {
 class PortalApi {
  public:
   virtual ~PortalApi() = default;
+
+  /// The organisation the admin credentials act for, as their token says (its `consumer`
+  /// claim); nullopt when the token does not say (an opaque token_env token, a fake). Gets
+  /// the token the reads use, so it costs no extra token request.
+  virtual base::Result<std::optional<std::string>> ActingOrganization() {
+    return std::optional<std::string>();
+  }
 
   /// GET /clients: the organisation's active clients. `keys` is set only when the list
   /// itself carried a client's key set.

@@ -10,7 +10,9 @@ base::Result<auth::TokenHttpResponse> TokenHttpAdapter::Run(
   auto exchange = exchanger_->Run(make_request, Repeat::kSafe);
   if (!exchange.ok()) return exchange.error();
   auto* response = std::get_if<HttpResponse>(&exchange->result);
-  if (response == nullptr) return exchange->ToError();
+  // A response the retries gave up on for a reason (a Retry-After beyond the time limit) is
+  // reported with that reason rather than as an answer to interpret.
+  if (response == nullptr || !exchange->gave_up_because.empty()) return exchange->ToError();
   // Moving the body into a Secret keeps its buffer, so the token in it is wiped in the end.
   return auth::TokenHttpResponse{response->status, base::Secret(std::move(response->body)),
                                  std::string(response->Header("content-type"))};

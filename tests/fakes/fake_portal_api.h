@@ -40,6 +40,11 @@ class FakePortalApi final : public portal::PortalApi {
   std::vector<model::LiveScope> scopes() const;
   std::vector<model::ScopeAccess> access() const;
 
+  /// What ActingOrganization() answers (nullopt: the token does not say).
+  std::optional<std::string> acting_organization;
+  base::Result<std::optional<std::string>> ActingOrganization() override {
+    return acting_organization;
+  }
   base::Result<std::vector<model::LiveClient>> ListClients() override;
   base::Result<model::LiveClient> GetClient(const std::string& client_id) override;
   portal::CreateResult<model::LiveClient> CreateClient(const portal::ClientSpec& spec) override;

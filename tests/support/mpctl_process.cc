@@ -19,7 +19,11 @@ namespace {
   dup2(out_fd, STDOUT_FILENO);
   dup2(err_fd, STDERR_FILENO);
   if (!call.dir.empty() && chdir(call.dir.c_str()) != 0) _exit(126);
-  std::string binary = MPCTL_BINARY_DIR "/cmd/mpctl/mpctl";
+  // MPCTL_E2E_MPCTL runs the tests against another build, e.g. one of the code before a fix,
+  // to show that a new test fails there.
+  const char* other = std::getenv("MPCTL_E2E_MPCTL");
+  std::string binary =
+      other != nullptr && *other != '\0' ? other : MPCTL_BINARY_DIR "/cmd/mpctl/mpctl";
   std::vector<std::string> args = {binary};
   args.insert(args.end(), call.args.begin(), call.args.end());
   std::vector<std::string> env = call.env;

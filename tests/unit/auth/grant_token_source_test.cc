@@ -3,7 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <condition_variable>
 #include <deque>
+#include <mutex>
+#include <thread>
 
 #include "base/strings.h"
 
@@ -55,9 +58,9 @@ class GrantTokenSourceTest : public ::testing::Test {
   GrantTokenSourceTest() {
     auto key = crypto::PrivateKey::Generate(2048);
     EXPECT_TRUE(key.ok());
-    source_ = std::make_unique<GrantTokenSource>(GrantSigner::WithKid(std::move(key.value()), "kid-1"),
-                                                 "admin-client", "https://test.maskinporten.no/",
-                                                 http_, clock_);
+    source_ = std::make_unique<GrantTokenSource>(
+        GrantSigner::WithKid(std::move(key.value()), "kid-1"), "admin-client",
+        "https://test.maskinporten.no/", http_, clock_);
   }
   std::shared_ptr<FakeTokenHttp> http_ = std::make_shared<FakeTokenHttp>();
   std::shared_ptr<base::FixedClock> clock_ = std::make_shared<base::FixedClock>(1'790'000'000);
@@ -76,7 +79,8 @@ TEST_F(GrantTokenSourceTest, TokenEndpointOnAnotherHostIsRefusedBeforeAnyGrantIs
 }
 
 TEST_F(GrantTokenSourceTest, IssuerOnAnotherHostThanAuthServerIsRefused) {
-  http_->metadata = R"({"issuer":"https://maskinporten.no/","token_endpoint":"https://maskinporten.no/token"})";
+  http_->metadata =
+      R"({"issuer":"https://maskinporten.no/","token_endpoint":"https://maskinporten.no/token"})";
   auto token = source_->Token(read_);
   ASSERT_FALSE(token.ok());
   EXPECT_THAT(token.error().message, HasSubstr("issuer 'https://maskinporten.no/' is not on"));
@@ -151,13 +155,16 @@ TEST_P(TokenErrorTest, NamesTheLikelyCauseAndNoSecret) {
 INSTANTIATE_TEST_SUITE_P(
     Causes, TokenErrorTest,
     ::testing::Values(
-        TokenErrorCase{R"j({"error":"invalid_grant","error_description":"Unknown key identifier (kid) for client (correlation id: 1)"})j",
-                       "key not registered on the admin client: register the public key of "
-                       "kid 'kid-1' on client 'admin-client'"},
-        TokenErrorCase{R"j({"error":"invalid_grant","error_description":"Issue time is after now"})j",
-                       "check the machine's clock"},
-        TokenErrorCase{R"j({"error":"invalid_grant","error_description":"MP-110 Invalid audience"})j",
-                       "wrong aud 'https://test.maskinporten.no/'"},
+        TokenErrorCase{
+            R"j({"error":"invalid_grant","error_description":"Unknown key identifier (kid) for client (correlation id: 1)"})j",
+            "key not registered on the admin client: register the public key of "
+            "kid 'kid-1' on client 'admin-client'"},
+        TokenErrorCase{
+            R"j({"error":"invalid_grant","error_description":"Issue time is after now"})j",
+            "check the machine's clock"},
+        TokenErrorCase{
+            R"j({"error":"invalid_grant","error_description":"MP-110 Invalid audience"})j",
+            "wrong aud 'https://test.maskinporten.no/'"},
         TokenErrorCase{R"j({"error":"invalid_scope","error_description":"Invalid scopes"})j",
                        "scope not granted to the admin client: ask Digdir to grant "
                        "'idporten:dcr.read' to client 'admin-client'"}));
@@ -169,6 +176,64 @@ TEST_F(GrantTokenSourceTest, NonJsonTokenErrorShowsTheBodyCut) {
   EXPECT_EQ(token.error().code, base::ErrorCode::kUnavailable);
   EXPECT_THAT(token.error().message, HasSubstr("HTTP 502: <html>xxx"));
   EXPECT_LT(token.error().message.size(), 400u);
+}
+
+// Discovery that fails only when released, counting the calls.
+class StalledDiscovery final : public TokenHttp {
+ public:
+  base::Result<TokenHttpResponse> Get(const std::string&) override {
+    std::unique_lock<std::mutex> lock(mutex);
+    ++gets;
+    entered.notify_all();
+    released_cv.wait(lock, [&] { return released; });
+    return base::MakeError(base::ErrorCode::kUnavailable,
+                           "GET metadata: timeout; gave up after 2 attempts");
+  }
+  base::Result<TokenHttpResponse> PostForm(
+      const std::string&, const std::function<base::Result<base::Secret>()>&) override {
+    return base::MakeError(base::ErrorCode::kInternal, "not reached");
+  }
+  std::mutex mutex;
+  std::condition_variable entered, released_cv;
+  bool released = false;
+  int gets = 0;
+};
+
+// Two reader threads once ran two discoveries, each with its own retry budget, against one
+// stalled server; a caller that waited for a failed request now gets that failure.
+TEST(GrantTokenSourceSharingTest, CallersThatWaitedShareOneFailure) {
+  auto key = crypto::PrivateKey::Generate(2048);
+  ASSERT_TRUE(key.ok());
+  auto http = std::make_shared<StalledDiscovery>();
+  GrantTokenSource source(GrantSigner::WithKid(std::move(key.value()), "kid-1"), "admin-client",
+                          "https://test.maskinporten.no/", http,
+                          std::make_shared<base::FixedClock>(1'790'000'000));
+  base::Result<base::Secret> first = base::MakeError(base::ErrorCode::kInternal, "unset");
+  base::Result<base::Secret> second = first;
+  std::thread a([&] { first = source.Token({"idporten:dcr.read"}); });
+  {
+    std::unique_lock<std::mutex> lock(http->mutex);
+    http->entered.wait(lock, [&] { return http->gets == 1; });
+  }
+  std::thread b([&] { second = source.Token({"idporten:dcr.read"}); });
+  // b is now waiting for a's request (a holds the source's lock until it fails).
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  {
+    std::lock_guard<std::mutex> lock(http->mutex);
+    http->released = true;
+  }
+  http->released_cv.notify_all();
+  a.join();
+  b.join();
+  EXPECT_EQ(http->gets, 1);
+  ASSERT_FALSE(first.ok());
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().message, first.error().message);
+
+  // A later call (nobody waiting) tries again.
+  std::thread c([&] { second = source.Token({"idporten:dcr.read"}); });
+  c.join();
+  EXPECT_EQ(http->gets, 2);
 }
 
 }  // namespace

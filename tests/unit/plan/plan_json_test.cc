@@ -72,25 +72,28 @@ TEST(PlanJsonTest, RejectsMalformedInputNamingThePath) {
   EXPECT_EQ(unknown.error().message, "environments[0].actions[0].action: unknown value 'upsert'");
 
   std::string version = json;
-  version.replace(version.find("\"1\""), 3, "\"2\"");
-  auto newer = ReadPlanJson(version);
-  ASSERT_FALSE(newer.ok());
-  EXPECT_EQ(newer.error().message,
-            "format_version: '2' is not supported (this mpctl reads '1'); make the plan again");
+  version.replace(version.find("\"2\""), 3, "\"1\"");
+  auto older = ReadPlanJson(version);
+  ASSERT_FALSE(older.ok());
+  EXPECT_EQ(older.error().message,
+            "format_version: '1' is not supported (this mpctl reads '2'); make the plan again");
 }
 
 TEST(PlanJsonTest, RejectsWrongShapesWithoutCrashing) {
   const std::pair<const char*, const char*> cases[] = {
       {R"([])", "a plan is a JSON object"},
       {R"({"format_version": 1})", "format_version: expected a string"},
-      {R"({"format_version": "1", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+      {R"({"format_version": "2", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "prune": false,
           "environments": [1]})",
        "environments[0]: expected an object"},
-      {R"({"format_version": "1", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+      {R"({"format_version": "2", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "prune": false,
           "environments": [{"name": "t", "organization": "o", "api_url": "u",
           "live_fingerprint": "f", "summary": [], "actions": "x"}]})",
        "environments[0].summary: expected an object"},
-      {R"({"format_version": "1", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+      {R"({"format_version": "2", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "prune": false,
           "environments": [{"name": "t", "organization": "o", "api_url": "u",
           "live_fingerprint": "f", "summary": {"create": 0, "update": 0, "delete": 0,
           "unchanged": 0, "unmanaged": 0, "orphaned": 0}, "actions": [{"address": "a",

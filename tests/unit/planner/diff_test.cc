@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/plan_builders.h"
 
 namespace mpctl::planner {
@@ -176,10 +178,74 @@ TEST(DiffTest, RemovingAYoungKeyWarns) {
   young.created = kNow - 120;
   auto p = Diff(DesiredOf({DesiredClientOf("sync", {"a:b"}, {Key("k2", "y")})}),
                 LiveOf({LiveClientOf("id", "sync", {"a:b"}, {young})}), Options());
-  ASSERT_EQ(p.warnings.size(), 1u);
+  ASSERT_EQ(p.warnings.size(), 2u);
   EXPECT_EQ(p.warnings[0].message,
             "key 'k1' is removed 2 minutes after it was registered; callers that just switched "
             "to it will fail");
+  EXPECT_EQ(p.warnings[1].message,
+            "key 'k1' is removed by the same apply that registers 'k2'; callers may still sign "
+            "with 'k1'");
+}
+
+// The dangerous step of a rotation: the old key goes before callers switched to the new one.
+TEST(DiffTest, RemovingTheOldKeySoonAfterTheNewOneWasRegisteredWarns) {
+  model::PublicKey old_key = Key("old", "x");
+  old_key.created = kNow - 52;
+  model::PublicKey new_key = Key("new", "y");
+  new_key.created = kNow - 26;
+  model::PublicKey older_key = Key("older", "z");
+  older_key.created = kNow - 3600;
+  auto desired =
+      DesiredOf({DesiredClientOf("sync", {"a:b"}, {Key("new", "y"), Key("older", "z")})});
+  auto live = LiveOf({LiveClientOf("id", "sync", {"a:b"}, {old_key, new_key, older_key})});
+  DiffOptions o = Options();
+  o.min_key_age_seconds = 45;
+  auto p = Diff(desired, live, o);
+  ASSERT_EQ(p.warnings.size(), 1u) << p.warnings[0].message;
+  EXPECT_EQ(p.warnings[0].address, "client.sync.keys");
+  EXPECT_EQ(p.warnings[0].message,
+            "key 'old' is removed only 0 minutes after 'new' was registered; callers may still "
+            "sign with 'old'");
+
+  o.min_key_age_seconds = 20;  // both keys are older than that: no warning at all
+  EXPECT_TRUE(Diff(desired, live, o).warnings.empty());
+
+  new_key.created = kNow - 200;  // minutes are counted down
+  o.min_key_age_seconds = 600;
+  old_key.created = kNow - 3000;
+  auto later = Diff(
+      desired, LiveOf({LiveClientOf("id", "sync", {"a:b"}, {old_key, new_key, older_key})}), o);
+  ASSERT_EQ(later.warnings.size(), 1u);
+  EXPECT_EQ(later.warnings[0].message,
+            "key 'old' is removed only 3 minutes after 'new' was registered; callers may still "
+            "sign with 'old'");
+}
+
+// A declared scope's consumers are its full set, like a client's scopes: no --prune needed.
+TEST(DiffTest, ConsumerTakenOutOfTheManifestIsRevokedWithoutPrune) {
+  model::DesiredState desired = DesiredOf({});
+  model::DesiredScope scope;
+  scope.name = "p:s";
+  scope.prefix = "p";
+  scope.subscope = "s";
+  scope.consumers = {"912345602"};
+  desired.scopes.push_back(scope);
+  model::LiveState live = LiveOf({});
+  live.owned_scopes.push_back(OwnedScope("s"));
+  live.owned_scopes.back().allowed_integration_types = {};
+  live.granted_access.push_back({"p:s", "310000108", "912345602", model::AccessState::kApproved});
+  live.granted_access.push_back({"p:s", "310000108", "974761076", model::AccessState::kApproved});
+  auto p = Diff(desired, live, Options(Prune::kNo));
+  std::vector<std::string> addresses = Addresses(p);
+  EXPECT_NE(std::find(addresses.begin(), addresses.end(), "scope.p:s.access.974761076 delete"),
+            addresses.end());
+  EXPECT_EQ(p.summary.del, 1);
+  EXPECT_EQ(p.summary.orphaned, 0);
+  for (const auto& a : p.actions) {
+    if (a.type == plan::ResourceType::kScopeAccess) {
+      EXPECT_FALSE(plan::NeedsPrune(a));
+    }
+  }
 }
 
 TEST(DiffTest, ExpiryWindowIsAnOption) {

@@ -3,22 +3,25 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <mutex>
+#include <thread>
+
 #include "fakes/fake_http_transport.h"
+#include "portal/wait_watch.h"
 
 namespace mpctl::portal {
 namespace {
 
-using ::testing::HasSubstr;
 using std::chrono::milliseconds;
+using ::testing::HasSubstr;
 
 constexpr char kUrl[] = "https://api.test.example/api/v1/clients";
 
 class ExchangerTest : public ::testing::Test {
  protected:
   base::Result<Exchange> Run(const std::string& method, Repeat repeat) {
-    Exchanger exchanger(transport_, policy_, sleeper_, [this](std::string_view line) {
-      log_.emplace_back(line);
-    });
+    Exchanger exchanger(transport_, policy_, sleeper_,
+                        [this](std::string_view line) { log_.emplace_back(line); });
     return exchanger.Run(
         [&]() -> base::Result<HttpRequest> {
           HttpRequest request;
@@ -30,16 +33,17 @@ class ExchangerTest : public ::testing::Test {
   }
   static TransportError Failure(TransportErrorKind kind) { return TransportError{kind, "boom"}; }
 
-  std::shared_ptr<fakes::FakeHttpTransport> transport_ = std::make_shared<fakes::FakeHttpTransport>();
+  std::shared_ptr<fakes::FakeHttpTransport> transport_ =
+      std::make_shared<fakes::FakeHttpTransport>();
   std::shared_ptr<fakes::FakeSleeper> sleeper_ = std::make_shared<fakes::FakeSleeper>();
   RetryPolicy policy_;
   std::vector<std::string> log_;
 };
 
 TEST_F(ExchangerTest, PostThatMayHaveArrivedIsNotRepeated) {
-  for (HttpResult failure : {HttpResult(Failure(TransportErrorKind::kDropped)),
-                             HttpResult(Failure(TransportErrorKind::kTimeout)),
-                             HttpResult(fakes::Response(503))}) {
+  for (HttpResult failure :
+       {HttpResult(Failure(TransportErrorKind::kDropped)),
+        HttpResult(Failure(TransportErrorKind::kTimeout)), HttpResult(fakes::Response(503))}) {
     transport_ = std::make_shared<fakes::FakeHttpTransport>();
     transport_->Push("POST", "/api/v1/clients", failure);
     transport_->Set("POST", "/api/v1/clients", fakes::Response(201, "{}"));
@@ -89,14 +93,16 @@ TEST_F(ExchangerTest, ServerErrorsAndDroppedConnectionsAreRetriedWithGrowingBack
 }
 
 TEST_F(ExchangerTest, GivesUpAfterMaxAttempts) {
-  transport_->Set("GET", "/api/v1/clients",
-                  fakes::Response(503, R"({"correlation_id":"c0ffee","errors":[{"errorMessage":"down"}]})"));
+  transport_->Set(
+      "GET", "/api/v1/clients",
+      fakes::Response(503, R"({"correlation_id":"c0ffee","errors":[{"errorMessage":"down"}]})"));
   auto exchange = Run("GET", Repeat::kSafe);
   ASSERT_TRUE(exchange.ok());
   EXPECT_EQ(exchange->attempts, 5);
   EXPECT_EQ(transport_->Count("GET", "/api/v1/clients"), 5);
-  EXPECT_EQ(exchange->ToError().message,
-            "GET /api/v1/clients: HTTP 503 (correlation_id c0ffee): down; gave up after 5 attempts");
+  EXPECT_EQ(
+      exchange->ToError().message,
+      "GET /api/v1/clients: HTTP 503 (correlation_id c0ffee): down; gave up after 5 attempts");
 }
 
 TEST_F(ExchangerTest, StopsWhenTheNextWaitWouldPassTheTotalTime) {
@@ -105,6 +111,74 @@ TEST_F(ExchangerTest, StopsWhenTheNextWaitWouldPassTheTotalTime) {
   ASSERT_TRUE(exchange.ok());
   EXPECT_EQ(exchange->attempts, 1);
   EXPECT_TRUE(sleeper_->sleeps().empty());
+  // The message says that the server's Retry-After is why it gave up.
+  EXPECT_EQ(exchange->ToError().message.substr(exchange->ToError().message.find("; gave up")),
+            "; gave up after 1 attempt because the server asked to retry after 120 s "
+            "(Retry-After), beyond the time limit for all attempts (--retry-timeout 60s)");
+}
+
+TEST_F(ExchangerTest, RunningOutOfAttemptsSaysNoMoreThanTheCount) {
+  transport_->Set("GET", "/api/v1/clients", fakes::Response(503, "", {{"retry-after", "1"}}));
+  policy_.max_attempts = 2;
+  auto exchange = Run("GET", Repeat::kSafe);
+  ASSERT_TRUE(exchange.ok());
+  EXPECT_EQ(exchange->attempts, 2);
+  EXPECT_THAT(exchange->ToError().message, ::testing::EndsWith("; gave up after 2 attempts"));
+}
+
+TEST(WaitWatchTest, SaysWhatItWaitsForAfterFiveSecondsThenEveryTen) {
+  auto sleeper = std::make_shared<fakes::FakeSleeper>();
+  WaitWatch watch(sleeper, nullptr);  // no thread: the test asks Due() itself
+  int token = watch.Begin("https://auth.example/token", 5);
+  EXPECT_TRUE(watch.Due(milliseconds(4'999)).empty());
+  watch.Attempt(token, 2);
+  EXPECT_EQ(
+      watch.Due(milliseconds(12'000)),
+      std::vector<std::string>{"waiting for https://auth.example/token (attempt 2 of 5, 12 s)"});
+  EXPECT_TRUE(watch.Due(milliseconds(21'999)).empty());
+  EXPECT_EQ(watch.Due(milliseconds(22'000)).size(), 1u);
+  watch.End(token);
+  EXPECT_TRUE(watch.Due(milliseconds(60'000)).empty());
+}
+
+TEST(WaitWatchTest, NamesOnlyTheLongestOfManyWaits) {
+  auto sleeper = std::make_shared<fakes::FakeSleeper>();
+  WaitWatch watch(sleeper, nullptr);
+  watch.Begin("https://api.example/a", 5);
+  sleeper->Sleep(milliseconds(1'000));
+  watch.Begin("https://api.example/b", 5);
+  EXPECT_EQ(watch.Due(milliseconds(7'000)),
+            std::vector<std::string>{"waiting for https://api.example/a (attempt 1 of 5, 7 s)"});
+  EXPECT_TRUE(watch.Due(milliseconds(8'000)).empty());  // b was due too, and counted as told
+}
+
+TEST_F(ExchangerTest, LongWaitsAreAnnouncedOnTheNoticeSink) {
+  // The watch thread reads the fake clock: each attempt advances it by 6 s.
+  std::vector<std::string> notices;
+  std::mutex mutex;
+  transport_->Set("GET", "/api/v1/clients", fakes::Response(503));
+  policy_.max_attempts = 2;
+  auto sleeper = sleeper_;
+  Exchanger exchanger(transport_, policy_, sleeper_, nullptr, [&](std::string_view line) {
+    std::lock_guard<std::mutex> lock(mutex);
+    notices.emplace_back(line);
+  });
+  auto exchange = exchanger.Run(
+      [&]() -> base::Result<HttpRequest> {
+        sleeper->Sleep(milliseconds(6'000));
+        // Long enough for the watch (four checks a second) to see it.
+        std::this_thread::sleep_for(milliseconds(600));
+        HttpRequest request;
+        request.method = "GET";
+        request.url = kUrl;
+        return request;
+      },
+      Repeat::kSafe);
+  ASSERT_TRUE(exchange.ok());
+  std::lock_guard<std::mutex> lock(mutex);
+  ASSERT_FALSE(notices.empty());
+  EXPECT_THAT(notices[0], ::testing::StartsWith(
+                              "waiting for https://api.test.example/api/v1/clients (attempt "));
 }
 
 TEST_F(ExchangerTest, ClientErrorsAndRefusedUrlsAreNotRetried) {

@@ -102,5 +102,28 @@ TEST(IsManagedTest, PinOrOwnTagOnly) {
   EXPECT_FALSE(IsManaged(Client("q", "hand-made"), options));
 }
 
+TEST_F(LiveStateTest, AnAdminTokenOfAnotherOrganisationIsRefusedNamingBoth) {
+  api_.acting_organization = "974761076";
+  auto live = FetchLiveState(api_, options_);
+  ASSERT_FALSE(live.ok());
+  EXPECT_EQ(live.error().code, base::ErrorCode::kDenied);
+  EXPECT_EQ(live.error().message,
+            "the admin client acts for organisation '974761076' (the 'consumer' claim of its "
+            "token), but the manifest says organization '310000108'; fix organization, or use an "
+            "admin client of '310000108'");
+}
+
+TEST_F(LiveStateTest, ATokenThatDoesNotSayIsToldToTheLogAndRead) {
+  std::vector<std::string> log;
+  options_.log = [&](std::string_view line) { log.emplace_back(line); };
+  ASSERT_TRUE(FetchLiveState(api_, options_).ok());
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_THAT(log[0], HasSubstr("does not say which organisation it acts for"));
+  api_.acting_organization = "310000108";
+  log.clear();
+  ASSERT_TRUE(FetchLiveState(api_, options_).ok());
+  EXPECT_TRUE(log.empty());
+}
+
 }  // namespace
 }  // namespace mpctl::portal

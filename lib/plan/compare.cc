@@ -1,0 +1,95 @@
+#include "plan/compare.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace mpctl::plan {
+
+namespace {
+
+std::string Article(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::kCreate:
+      return "a create";
+    case ActionKind::kUpdate:
+      return "an update";
+    case ActionKind::kDelete:
+      return "a delete";
+  }
+  return "an action";
+}
+
+bool SameKeys(const std::vector<model::PublicKey>& a, const std::vector<model::PublicKey>& b) {
+  auto facts = [](const model::PublicKey& k) {
+    return std::tie(k.kid, k.thumbprint, k.bits, k.alg);
+  };
+  return std::ranges::equal(a, b,
+                            [&](const auto& x, const auto& y) { return facts(x) == facts(y); });
+}
+
+bool SameChanges(const std::vector<Change>& a, const std::vector<Change>& b) {
+  auto facts = [](const Change& c) {
+    return std::tie(c.path, c.add, c.remove, c.replace, c.from, c.to);
+  };
+  return std::ranges::equal(a, b,
+                            [&](const auto& x, const auto& y) { return facts(x) == facts(y); });
+}
+
+// The first field of `saved` and `now` whose value differs, as "before.<name>".
+std::optional<std::string> FirstField(const std::string& prefix,
+                                      const std::map<std::string, FieldValue>& saved,
+                                      const std::map<std::string, FieldValue>& now) {
+  for (const auto& [name, value] : saved) {
+    auto it = now.find(name);
+    if (it == now.end() || it->second != value) return prefix + "." + name;
+  }
+  for (const auto& [name, value] : now) {
+    if (!saved.contains(name)) return prefix + "." + name;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> ActionDifference(const Action& a, const Action& b) {
+  const std::string where = "'" + a.address + "': ";
+  if (a.address != b.address) {
+    return "the saved plan has '" + a.address + "' where a plan made now has '" + b.address + "'";
+  }
+  if (a.kind != b.kind || a.type != b.type) {
+    return where + "the saved plan has " + Article(a.kind) + " (" + ToString(a.type) +
+           "), a plan made now has " + Article(b.kind) + " (" + ToString(b.type) + ")";
+  }
+  for (auto [name, x, y] :
+       {std::tuple{"name", &a.name, &b.name}, std::tuple{"client_id", &a.client_id, &b.client_id},
+        std::tuple{"consumer_orgno", &a.consumer_orgno, &b.consumer_orgno},
+        std::tuple{"ownership_tag", &a.ownership_tag, &b.ownership_tag}}) {
+    if (*x != *y) return where + "'" + name + "' differs";
+  }
+  if (auto field = FirstField("before", a.before, b.before))
+    return where + "'" + *field + "' differs";
+  if (auto field = FirstField("after", a.after, b.after)) return where + "'" + *field + "' differs";
+  if (!SameChanges(a.changes, b.changes)) return where + "'changes' differ";
+  if (!SameKeys(a.keys, b.keys)) return where + "'keys' differ";
+  if (!SameKeys(a.before_keys, b.before_keys)) return where + "'before_keys' differ";
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> FirstActionDifference(const EnvironmentPlan& saved,
+                                                 const EnvironmentPlan& now) {
+  const std::size_t n = std::max(saved.actions.size(), now.actions.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i >= saved.actions.size()) {
+      return "'" + now.actions[i].address + "': " + Article(now.actions[i].kind) +
+             " only in a plan made now";
+    }
+    if (i >= now.actions.size()) {
+      return "'" + saved.actions[i].address + "': " + Article(saved.actions[i].kind) +
+             " only in the saved plan";
+    }
+    if (auto difference = ActionDifference(saved.actions[i], now.actions[i])) return difference;
+  }
+  return std::nullopt;
+}
+
+}  // namespace mpctl::plan
