@@ -73,6 +73,7 @@ base::Result<Exchange> Exchanger::Run(
   for (int attempt = 1;; ++attempt) {
     auto request = make_request();
     if (!request.ok()) return request.error();
+    request->send_once = repeat == Repeat::kNotIfSent;
     auto url = base::SplitUrl(request->url);
     exchange.method = request->method;
     exchange.path = url ? url->path : request->url;
