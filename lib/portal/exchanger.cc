@@ -53,8 +53,7 @@ base::Error Exchange::ToError() const {
                           : TransportFailure(method, path, std::get<TransportError>(result));
   if (attempts > 1) error.message += "; gave up after " + std::to_string(attempts) + " attempts";
   if (outcome_unknown) {
-    error.message += "; the outcome is unknown (the server may have applied it), so it was not "
-                     "repeated";
+    error.message += "; the outcome is unknown (the server may have applied it)";
   }
   return error;
 }
