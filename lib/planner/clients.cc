@@ -166,8 +166,9 @@ void PlanDuplicates(Context& ctx, const model::DesiredClient& d,
   if (!ctx.options.resolve_duplicates) {
     ctx.Fail(address, "live clients " + base::Join(described, ", ") +
                           " claim this entry; mpctl would keep '" + kept.client_id +
-                          "' (the oldest): run apply --resolve-duplicates to delete " +
-                          QuotedList(others) + ", or pin the right one with client_id");
+                          (d.pinned_client_id ? "' (pinned)" : "' (the oldest)") +
+                          ": run apply --resolve-duplicates to delete " + QuotedList(others) +
+                          ", or pin the right one with client_id");
     return;
   }
   if (ctx.options.protected_clients.contains(d.name)) {
