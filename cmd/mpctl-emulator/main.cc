@@ -73,6 +73,10 @@ po::options_description Describe(Flags& f) {
        "seed of the fault sequence; the same seed and requests give the same faults "
        "(default: random)")
       ("fault-token", po::bool_switch(&o.fault_token), "inject faults on /token too")
+      ("lose-answer", po::value(&o.lose_answers)->composing(),
+       "ROUTE, e.g. 'POST /api/v1/clients': the next successful request of that route takes "
+       "effect and its connection is closed before any byte of the answer (repeat for more; "
+       "also POST /__emulator/faults {\"lose_answer\": ROUTE, \"count\": N})")
       ("status-profile", po::value(&f.status_profile)->default_value("spec"),
        "spec: 200 everywhere; observed: 201 on client create and POST jwks, 204 on client "
        "delete")

@@ -140,6 +140,7 @@ int Execute(const GlobalOptions& global, const PipelineFlags& flags, const Prepa
     options.live = &prepared.live[i];
     options.pinned_client_ids = PinnedClientIds(desired);
     options.protected_clients = prepared.diff.protected_clients;
+    options.resolve_duplicates = prepared.diff.resolve_duplicates;
     options.protected_scopes = prepared.diff.protected_scopes;
     ProgressPrinter progress(env.name);
     auto result = applier::Execute(env, **api, progress, options);

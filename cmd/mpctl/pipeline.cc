@@ -41,6 +41,9 @@ void AddDiffFlags(po::options_description& options, DiffFlags* flags) {
       ("prune", po::bool_switch(&flags->prune),
        "delete orphans: clients tagged by this manifest whose entry is gone and owned scopes "
        "it no longer lists (never past prevent_destroy; revoking a consumer needs no --prune)")
+      ("resolve-duplicates", po::bool_switch(&flags->resolve_duplicates),
+       "when several live clients carry one entry's tag, keep the oldest and delete the "
+       "others (planned and shown; never past prevent_destroy)")
       ("expiry-within", po::value(&flags->expiry_within)->default_value(flags->expiry_within)
                             ->value_name("DURATION"),
        "warn about keys expiring within this long (e.g. 30d, 12h)")
@@ -159,6 +162,7 @@ base::Result<planner::DiffOptions> MakeDiffOptions(const manifest::Manifest& man
                                                    const DiffFlags& flags, std::int64_t now) {
   planner::DiffOptions options;
   options.prune = flags.prune ? planner::Prune::kYes : planner::Prune::kNo;
+  options.resolve_duplicates = flags.resolve_duplicates;
   options.now = now;
   auto expiry = ParseDuration("expiry-within", flags.expiry_within, 'd');
   if (!expiry.ok()) return expiry.error();

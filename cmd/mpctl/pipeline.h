@@ -38,6 +38,7 @@ struct PipelineFlags {
 /// What Diff is asked to do.
 struct DiffFlags {
   bool prune = false;                 // --prune
+  bool resolve_duplicates = false;    // --resolve-duplicates
   std::string expiry_within = "30d";  // --expiry-within
   std::string min_key_age = "10m";    // --min-key-age
 };

@@ -31,6 +31,9 @@ struct ApplyOptions {
   /// Entry names with `lifecycle.prevent_destroy`: deleting them is refused.
   std::set<std::string> protected_clients;
   std::set<std::string> protected_scopes;
+  /// `--resolve-duplicates`: a client delete is allowed without Prune::kYes when the live
+  /// state shows another client claiming the same entry that the plan keeps.
+  bool resolve_duplicates = false;
   /// How many POSTs a create may take in all, each after a lookup found nothing (a POST whose
   /// outcome is unknown is always looked up before it is sent again).
   int create_attempts = 3;

@@ -80,8 +80,28 @@ class Checker {
     }
   }
 
+  // A delete of one of several live clients tagged for the same entry, another of which the
+  // plan keeps (--resolve-duplicates).
+  bool IsDuplicate(const Action& a) const {
+    if (a.type != ResourceType::kClient || options_.live == nullptr) return false;
+    std::set<std::string> deleted;
+    for (const Action& other : plan_.actions) {
+      if (other.type == ResourceType::kClient && other.kind == ActionKind::kDelete) {
+        deleted.insert(other.client_id);
+      }
+    }
+    bool ours = false, kept = false;
+    for (const model::LiveClient& l : options_.live->clients) {
+      if (!l.active || model::ParseOwnershipTag(l.description, options_.owner) != a.name) continue;
+      if (l.client_id == a.client_id) ours = true;
+      if (!deleted.contains(l.client_id)) kept = true;
+    }
+    return ours && kept;
+  }
+
   void CheckDelete(const Action& a) {
-    if (options_.prune == Prune::kNo && plan::NeedsPrune(a)) {
+    if (options_.prune == Prune::kNo && plan::NeedsPrune(a) &&
+        !(options_.resolve_duplicates && IsDuplicate(a))) {
       Deny(a.address + ": a deletion, and --prune was not given");
     }
     bool is_client = a.type == ResourceType::kClient;

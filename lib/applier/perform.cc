@@ -60,51 +60,114 @@ model::DesiredScope ScopeOf(const Action& a) {
   return scope;
 }
 
-// The live clients carrying `tag` (exactly, at the end of the description).
-base::Result<std::vector<std::string>> FindByTag(portal::PortalApi& api, const std::string& tag) {
+// The active live clients carrying `tag` (exactly, at the end of the description).
+base::Result<std::vector<model::LiveClient>> FindByTag(portal::PortalApi& api,
+                                                       const std::string& tag) {
   auto clients = api.ListClients();
   if (!clients.ok()) return clients.error();
-  std::vector<std::string> ids;
-  for (const auto& client : *clients) {
+  std::vector<model::LiveClient> found;
+  for (auto& client : *clients) {
     if (client.active &&
         (client.description == tag || base::EndsWith(client.description, " " + tag))) {
-      ids.push_back(client.client_id);
+      found.push_back(std::move(client));
     }
   }
-  return ids;
+  return found;
 }
 
-// POST /clients, never twice for one client: after a POST whose outcome is unknown (timeout,
-// dropped connection, 5xx), the client list is searched for the ownership tag first.
+const model::LiveClient& Winner(const std::vector<model::LiveClient>& clients) {
+  return *std::min_element(clients.begin(), clients.end(), model::KeptBefore);
+}
+
+std::string Posts(int posts) {
+  return std::to_string(posts) + (posts == 1 ? " POST was" : " POSTs were") + " sent";
+}
+
+// After this run's POST made `ours`: the tag is listed once more, because another apply may
+// have created a client for the entry at the same time. Every run keeps the same winner (the
+// oldest); a run deletes its own client when it lost, never another's.
+ActionResult Settle(const PerformContext& ctx, const Action& a, int writes,
+                    const model::LiveClient& ours) {
+  auto listed = FindByTag(ctx.api, a.ownership_tag);
+  if (!listed.ok()) {
+    return Done(a, writes, ours.client_id,
+                "created; listing '" + a.ownership_tag +
+                    "' afterwards to check for a concurrent apply's client failed (" +
+                    listed.error().message + "); run plan to check");
+  }
+  std::vector<model::LiveClient> all = std::move(listed).value();
+  if (std::none_of(all.begin(), all.end(),
+                   [&](const auto& c) { return c.client_id == ours.client_id; })) {
+    all.push_back(ours);
+  }
+  const model::LiveClient& winner = Winner(all);
+  if (winner.client_id == ours.client_id) {
+    if (all.size() == 1) return Done(a, writes, ours.client_id);
+    return Done(a, writes, ours.client_id,
+                std::to_string(all.size()) + " clients carry '" + a.ownership_tag +
+                    "'; kept this one, the oldest (the others were made by concurrent applies, "
+                    "which delete their own)");
+  }
+  auto deleted = ctx.api.DeleteClient(ours.client_id);
+  ++writes;
+  std::string what = "created '" + ours.client_id + "', but '" + winner.client_id + "' carries '" +
+                     a.ownership_tag + "' too and is older (a concurrent apply)";
+  if (!deleted.ok()) {
+    return Failed(a, writes,
+                  deleted.error().WithContext(what + "; deleting '" + ours.client_id +
+                                              "' failed; plan shows the duplicate and apply "
+                                              "--resolve-duplicates removes it"));
+  }
+  return Done(a, writes, winner.client_id,
+              what + "; deleted '" + ours.client_id + "', using '" + winner.client_id + "'");
+}
+
+// POST /clients, never twice for one client. The tag is looked up right before every POST
+// (another apply may have created the client since the plan was read, or a POST whose outcome
+// was unknown may have made it), and listed once more right after a create (Settle).
 ActionResult CreateClient(const PerformContext& ctx, const Action& a) {
   portal::ClientSpec spec = ClientSpecOf(ctx, a);
+  const int max_posts = std::max(1, ctx.options.create_attempts);
   int writes = 0;
   base::Error last;
-  for (int attempt = 1; attempt <= std::max(1, ctx.options.create_attempts); ++attempt) {
-    auto created = ctx.api.CreateClient(spec);
-    ++writes;
-    if (created.ok()) return Done(a, writes, created->client_id);
-    last = created.error();
-    if (!created.outcome_unknown()) return Failed(a, writes, last);
+  for (int posts = 0;;) {
     auto found = FindByTag(ctx.api, a.ownership_tag);
     if (!found.ok()) {
+      if (posts == 0) {
+        return Failed(a, writes,
+                      found.error().WithContext("looking for '" + a.ownership_tag +
+                                                "' before creating the client; nothing was sent"));
+      }
       return Failed(a, writes,
-                    last.WithContext("not sent again, because looking for the client by its "
-                                     "tag failed too (" +
-                                     found.error().message + "); run apply again, it looks first"));
+                    last.WithContext(Posts(posts) + "; not sent again, because looking for '" +
+                                     a.ownership_tag + "' failed too (" + found.error().message +
+                                     "); run apply again, it looks first"));
     }
-    if (found->size() > 1) {
+    if (!found->empty()) {
+      const model::LiveClient& winner = Winner(*found);
+      std::string note =
+          posts == 0
+              ? "not created: '" + winner.client_id + "' carries '" + a.ownership_tag +
+                    "' (made by another apply since the plan)"
+              : "the create's answer was lost (" + Posts(posts) + "); found the client by its tag";
+      if (found->size() > 1) {
+        note += "; " + std::to_string(found->size()) + " clients carry the tag, using '" +
+                winner.client_id + "', the oldest (plan shows the others)";
+      }
+      return Done(a, writes, winner.client_id, note);
+    }
+    if (posts >= max_posts) {
       return Failed(a, writes,
-                    base::MakeError(base::ErrorCode::kConflict,
-                                    "clients " + base::Join(*found, ", ") + " all carry '" +
-                                        a.ownership_tag + "'; delete all but one"));
+                    last.WithContext(Posts(posts) + ", none answered, and no client carries '" +
+                                     a.ownership_tag + "'"));
     }
-    if (found->size() == 1) {
-      return Done(a, writes, found->front(),
-                  "the create's answer was lost; found the client by its tag");
-    }
+    auto created = ctx.api.CreateClient(spec);
+    ++posts;
+    ++writes;
+    if (created.ok()) return Settle(ctx, a, writes, *created);
+    last = created.error();
+    if (!created.outcome_unknown()) return Failed(a, writes, last);
   }
-  return Failed(a, writes, last);
 }
 
 // POST /scopes, looked up by name after an unknown outcome.

@@ -11,6 +11,8 @@ class Clock {
   virtual ~Clock() = default;
   /// Seconds since the Unix epoch (UTC).
   virtual std::int64_t NowSeconds() const = 0;
+  /// Milliseconds since the Unix epoch; a clock without finer resolution gives whole seconds.
+  virtual std::int64_t NowMillis() const { return NowSeconds() * 1000; }
 };
 
 /// The system's wall clock.
@@ -18,6 +20,11 @@ class SystemClock final : public Clock {
  public:
   std::int64_t NowSeconds() const override {
     return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+  std::int64_t NowMillis() const override {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
   }

@@ -236,6 +236,12 @@ std::string FormatTimestamp(std::int64_t epoch_seconds) {
 }
 
 std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
+  auto millis = ParseTimestampMillis(text);
+  if (!millis) return std::nullopt;
+  return *millis >= 0 ? *millis / 1000 : -((-*millis + 999) / 1000);
+}
+
+std::optional<std::int64_t> ParseTimestampMillis(std::string_view text) {
   int year, month, day, hour, minute, second;
   int consumed = 0;
   std::string s(text);
@@ -245,11 +251,15 @@ std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
     return std::nullopt;
   }
   std::string_view rest = std::string_view(s).substr(19);
+  int millis = 0;
   if (!rest.empty() && rest.front() == '.') {
     rest.remove_prefix(1);
-    while (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest.front()))) {
+    int digits = 0;
+    for (; !rest.empty() && std::isdigit(static_cast<unsigned char>(rest.front())); ++digits) {
+      if (digits < 3) millis = millis * 10 + (rest.front() - '0');
       rest.remove_prefix(1);
     }
+    for (; digits < 3; ++digits) millis *= 10;  // ".5" is 500 ms
   }
   long offset = 0;
   if (rest == "Z" || rest == "z") {
@@ -274,7 +284,7 @@ std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
   tm.tm_hour = hour;
   tm.tm_min = minute;
   tm.tm_sec = second;
-  return static_cast<std::int64_t>(timegm(&tm)) - offset;
+  return (static_cast<std::int64_t>(timegm(&tm)) - offset) * 1000 + millis;
 }
 
 }  // namespace mpctl::base

@@ -52,5 +52,7 @@ std::string FormatTimestamp(std::int64_t epoch_seconds);
 /// Parses RFC 3339 ("2021-09-15T10:20:43.354+02:00", "...Z", fractional seconds optional)
 /// into epoch seconds; nullopt when it is not of that form.
 std::optional<std::int64_t> ParseTimestamp(std::string_view text);
+/// As ParseTimestamp, in epoch milliseconds (fractional digits past the third are dropped).
+std::optional<std::int64_t> ParseTimestampMillis(std::string_view text);
 
 }  // namespace mpctl::base

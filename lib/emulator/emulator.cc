@@ -60,6 +60,7 @@ Emulator::Emulator(Options options, State seed, StoredState stored, TokenSigner 
       seed_(std::move(seed)),
       state_(std::move(stored.state)) {
   const std::string& prefix = options_.api_prefix;
+  for (const std::string& route : options_.lose_answers) lost_answers_.Arm(route, 1);
   v2_prefix_ = base::EndsWith(prefix, "/v1") ? prefix.substr(0, prefix.size() - 3) + "/v2"
                                              : prefix + "/v2";
   AddRoutes();
@@ -175,9 +176,11 @@ Response Emulator::Handle(const Request& request) {
       Match(method, strip ? path.substr(0, path.size() - 1) : path, params, path_known);
   bool special = path == "/token" || path == "/jwk" || base::StartsWith(path, "/.well-known/") ||
                  base::StartsWith(path, "/__emulator/");
-  stats_.CountRequest(method + " " + (route != nullptr ? route->pattern
-                                      : special        ? path
-                                                       : std::string("(unmatched)")));
+  const std::string key = method + " " +
+                          (route != nullptr ? route->pattern
+                           : special        ? path
+                                            : std::string("(unmatched)"));
+  stats_.CountRequest(key);
 
   bool api = base::StartsWith(path, "/api/") || base::StartsWith(path, options_.api_prefix + "/") ||
              base::StartsWith(path, v2_prefix_ + "/");
@@ -196,6 +199,7 @@ Response Emulator::Handle(const Request& request) {
       return response;
     }
     case FaultKind::kDrop:
+    case FaultKind::kLoseAnswer:  // armed per route, handled below
     case FaultKind::kNone:
       break;
   }
@@ -211,6 +215,11 @@ Response Emulator::Handle(const Request& request) {
     response = ApiError(404, "No endpoint " + method + " " + path, now);
   }
   response.drop_connection = fault == FaultKind::kDrop;
+  if (route != nullptr && IsSuccess(response.status) && lost_answers_.Take(key)) {
+    response.lose_answer = true;
+    stats_.CountFault(FaultKind::kLoseAnswer);
+    if (request.reused_connection) stats_.CountLostOnReused();
+  }
   return response;
 }
 
@@ -224,6 +233,9 @@ Response Emulator::HandleSpecial(const Request& request) {
   if (method == "POST" && path == "/__emulator/reset") return HandleReset();
   if ((method == "GET" || method == "POST") && path == "/__emulator/clock") {
     return HandleClock(request);
+  }
+  if ((method == "GET" || method == "POST") && path == "/__emulator/faults") {
+    return HandleFaults(request);
   }
   return ApiError(404, "No endpoint " + method + " " + path, clock_.NowMillis());
 }

@@ -76,10 +76,12 @@ class Emulator {
   Response WellKnown() const;
   Response HandleReset();
   Response HandleClock(const Request& request);
+  Response HandleFaults(const Request& request);
 
   Options options_;
   EmulatorClock clock_;
   FaultInjector faults_;
+  LostAnswers lost_answers_;
   Stats stats_;
   JtiCache jtis_;
   TokenSigner signer_;

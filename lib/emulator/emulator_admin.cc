@@ -28,4 +28,25 @@ Response Emulator::HandleClock(const Request& request) {
   return JsonResponse(200, "{\"now\":" + std::to_string(clock_.NowSeconds()) + "}");
 }
 
+Response Emulator::HandleFaults(const Request& request) {
+  if (request.method == "POST") {
+    rapidjson::Document doc;
+    const rapidjson::Value* route = nullptr;
+    const rapidjson::Value* count = nullptr;
+    if (!ParseJson(request.body, doc) && doc.IsObject()) {
+      route = Member(doc, "lose_answer");
+      count = Member(doc, "count");
+    }
+    if (route == nullptr || !route->IsString() ||
+        (count != nullptr && (!count->IsInt() || count->GetInt() < 1))) {
+      return ApiError(400,
+                      "Body must be {\"lose_answer\": \"METHOD /path/{template}\", \"count\": "
+                      "<positive integer, default 1>}",
+                      clock_.NowMillis());
+    }
+    lost_answers_.Arm(route->GetString(), count == nullptr ? 1 : count->GetInt());
+  }
+  return JsonResponse(200, "{\"lose_answer\":" + lost_answers_.PendingJson() + "}");
+}
+
 }  // namespace mpctl::emulator

@@ -1,5 +1,7 @@
 #include "emulator/faults.h"
 
+#include "emulator/json.h"
+
 namespace mpctl::emulator {
 
 const char* FaultName(FaultKind kind) {
@@ -8,6 +10,7 @@ const char* FaultName(FaultKind kind) {
     case FaultKind::k503: return "503";
     case FaultKind::k429: return "429";
     case FaultKind::kDrop: return "drop";
+    case FaultKind::kLoseAnswer: return "lost_answer";
     case FaultKind::kNone: break;
   }
   return "none";
@@ -25,6 +28,38 @@ FaultKind FaultInjector::Next() {
   static constexpr FaultKind kKinds[] = {FaultKind::k500, FaultKind::k503, FaultKind::k429,
                                          FaultKind::kDrop};
   return kKinds[pick];
+}
+
+void LostAnswers::Arm(const std::string& route, int count) {
+  std::lock_guard lock(mu_);
+  for (auto& [armed_route, armed_count] : armed_) {
+    if (armed_route == route) {
+      armed_count += count;
+      return;
+    }
+  }
+  armed_.emplace_back(route, count);
+}
+
+bool LostAnswers::Take(const std::string& route) {
+  std::lock_guard lock(mu_);
+  for (auto& [armed_route, armed_count] : armed_) {
+    if (armed_route == route && armed_count > 0) {
+      --armed_count;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string LostAnswers::PendingJson() const {
+  std::lock_guard lock(mu_);
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  for (const auto& [route, count] : armed_) WriteInt(w, route.c_str(), count);
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 }  // namespace mpctl::emulator

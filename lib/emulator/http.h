@@ -17,6 +17,8 @@ struct Request {
   std::multimap<std::string, std::string> query;  // URL-decoded query parameters
   std::map<std::string, std::string> headers;   // names in lower case
   std::string body;
+  /// The request came on a keep-alive connection that had carried an earlier request.
+  bool reused_connection = false;
 
   /// The first query parameter `name`, if any.
   std::optional<std::string> Query(const std::string& name) const;
@@ -25,13 +27,14 @@ struct Request {
 };
 
 /// One HTTP response. `drop_connection` asks the server to cut the connection instead of
-/// sending the body (an injected fault).
+/// sending the body, `lose_answer` to close it before sending any byte (injected faults).
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   bool drop_connection = false;
+  bool lose_answer = false;
 };
 
 /// A JSON response with `status`.

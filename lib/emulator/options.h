@@ -46,7 +46,10 @@ struct Options {
   double fault_rate = 0.0;
   std::uint64_t fault_seed = 0;
   bool fault_token = false;  // faults on /token too (by default only /api/...)
-  std::string state_file;    // empty: state in memory only
+  /// Routes ("POST /api/v1/clients") whose next successful request loses its answer: one
+  /// entry per lost answer (--lose-answer; more via POST /__emulator/faults).
+  std::vector<std::string> lose_answers;
+  std::string state_file;  // empty: state in memory only
 };
 
 }  // namespace mpctl::emulator

@@ -1,8 +1,14 @@
 #include "emulator/server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <map>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -16,9 +22,63 @@ struct Server::Impl {
   ServerOptions options;
   std::mutex jitter_mu;
   std::mt19937_64 jitter_rng;
+  int port = 0;
+  std::mutex connections_mu;
+  // Requests seen per client address and port, i.e. per connection: more than one means the
+  // client reused a keep-alive connection. (A port the client reuses later for a new
+  // connection also counts as reused; only the stats say so.)
+  std::map<std::string, std::int64_t> requests_per_connection;
 };
 
 namespace {
+
+// The address and port of `address` (IPv4 or IPv6), "" when it is neither.
+std::string AddressText(const sockaddr_storage& address, int* port) {
+  char text[INET6_ADDRSTRLEN] = {};
+  if (address.ss_family == AF_INET) {
+    const auto& in = reinterpret_cast<const sockaddr_in&>(address);
+    *port = ntohs(in.sin_port);
+    return inet_ntop(AF_INET, &in.sin_addr, text, sizeof text) ? text : "";
+  }
+  if (address.ss_family == AF_INET6) {
+    const auto& in6 = reinterpret_cast<const sockaddr_in6&>(address);
+    *port = ntohs(in6.sin6_port);
+    return inet_ntop(AF_INET6, &in6.sin6_addr, text, sizeof text) ? text : "";
+  }
+  return "";
+}
+
+// Closes the connection `request` came on before any byte of the answer is written: cpp-httplib
+// 0.11 gives a handler no way to do that, so the socket is found among the process's open
+// descriptors by its two ends and shut down; httplib's write of the answer then fails and it
+// closes the socket. The client sees the connection end without a response.
+void CloseWithoutAnswer(const httplib::Request& request, int server_port) {
+  // The failed write must not kill the process (mpctl-emulator ignores SIGPIPE already).
+  std::signal(SIGPIPE, SIG_IGN);
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+    int fd = 0;
+    try {
+      fd = std::stoi(entry.path().filename().string());
+    } catch (...) {
+      continue;
+    }
+    sockaddr_storage local{}, peer{};
+    socklen_t local_size = sizeof local, peer_size = sizeof peer;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0 ||
+        getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0) {
+      continue;
+    }
+    int local_port = 0, peer_port = 0;
+    AddressText(local, &local_port);
+    std::string peer_address = AddressText(peer, &peer_port);
+    if (local_port == server_port && peer_port == request.remote_port &&
+        peer_address == request.remote_addr) {
+      ::shutdown(fd, SHUT_RDWR);
+      return;
+    }
+  }
+}
 
 Request ToRequest(const httplib::Request& in) {
   Request out;
@@ -96,7 +156,21 @@ base::Result<std::unique_ptr<Server>> Server::Bind(ServerOptions options,
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(delay));
     }
-    ToResponse(core->Handle(ToRequest(req)), res);
+    Request request = ToRequest(req);
+    {
+      std::lock_guard lock(state->connections_mu);
+      request.reused_connection =
+          ++state
+                ->requests_per_connection[req.remote_addr + " " + std::to_string(req.remote_port)] >
+          1;
+    }
+    Response response = core->Handle(request);
+    if (response.lose_answer) {
+      CloseWithoutAnswer(req, state->port);
+      res.status = 500;  // never sent: the socket is shut down
+      return;
+    }
+    ToResponse(response, res);
   };
   http.Get(".*", handler);
   http.Post(".*", handler);
@@ -115,6 +189,7 @@ base::Result<std::unique_ptr<Server>> Server::Bind(ServerOptions options,
                                "; is the port in use? give another --port or 0");
   }
   server->port_ = port;
+  impl.port = port;
   server->base_url_ = std::string(tls ? "https" : "http") + "://" + options.host + ":" +
                       std::to_string(port);
   emulator->SetBaseUrl(server->base_url_);

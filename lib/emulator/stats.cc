@@ -21,6 +21,11 @@ void Stats::CountFault(FaultKind kind) {
   ++faults_total_;
 }
 
+void Stats::CountLostOnReused() {
+  std::lock_guard lock(mu_);
+  ++lost_on_reused_;
+}
+
 void Stats::CountToken() {
   std::lock_guard lock(mu_);
   ++tokens_;
@@ -30,7 +35,7 @@ void Stats::Reset() {
   std::lock_guard lock(mu_);
   requests_.clear();
   faults_.clear();
-  requests_total_ = writes_ = faults_total_ = tokens_ = 0;
+  requests_total_ = writes_ = faults_total_ = lost_on_reused_ = tokens_ = 0;
 }
 
 std::string Stats::ToJson() const {
@@ -49,6 +54,7 @@ std::string Stats::ToJson() const {
   for (const auto& [key, count] : faults_) WriteInt(w, key.c_str(), count);
   w.EndObject();
   WriteInt(w, "faults_total", faults_total_);
+  WriteInt(w, "lost_answers_on_reused_connections", lost_on_reused_);
   WriteInt(w, "tokens_issued", tokens_);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());

@@ -18,12 +18,14 @@ class Stats {
   void CountWrite();
   /// One injected fault of `kind`.
   void CountFault(FaultKind kind);
+  /// One lost answer (FaultKind::kLoseAnswer) on a reused keep-alive connection.
+  void CountLostOnReused();
   /// One access token issued by /token.
   void CountToken();
   /// Zeroes every counter (POST /__emulator/reset).
   void Reset();
   /// {"requests":{...},"requests_total":N,"writes":N,"faults":{"500":N,...},
-  ///  "faults_total":N,"tokens_issued":N}
+  ///  "faults_total":N,"lost_answers_on_reused_connections":N,"tokens_issued":N}
   std::string ToJson() const;
 
  private:
@@ -33,6 +35,7 @@ class Stats {
   std::int64_t requests_total_ = 0;
   std::int64_t writes_ = 0;
   std::int64_t faults_total_ = 0;
+  std::int64_t lost_on_reused_ = 0;
   std::int64_t tokens_ = 0;
 };
 

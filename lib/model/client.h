@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,10 @@ struct LiveClient {
   std::string client_orgno;
   bool active = true;
   std::optional<std::vector<PublicKey>> keys;
+  /// When the server made it, as the API wrote it ("" when absent), and in epoch ms (ordering
+  /// duplicates: the oldest is kept).
+  std::string created;
+  std::optional<std::int64_t> created_ms;
 };
 
 }  // namespace mpctl::model

@@ -63,4 +63,10 @@ std::string StripOwnershipTag(std::string_view description) {
   return std::string(rest);
 }
 
+bool KeptBefore(const LiveClient& a, const LiveClient& b) {
+  if (a.created_ms.has_value() != b.created_ms.has_value()) return a.created_ms.has_value();
+  if (a.created_ms && *a.created_ms != *b.created_ms) return *a.created_ms < *b.created_ms;
+  return a.client_id < b.client_id;
+}
+
 }  // namespace mpctl::model

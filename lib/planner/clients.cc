@@ -135,6 +135,61 @@ void PlanUpdate(Context& ctx, const model::DesiredClient& d, const model::LiveCl
   }
 }
 
+// "'id' (created 2026-..., keys 'k1', 'k2')" for the duplicate error.
+std::string Described(const model::LiveClient& l) {
+  std::string keys = !l.keys           ? "keys not read"
+                     : l.keys->empty() ? "no keys"
+                                       : "keys " + QuotedList([&] {
+                                           std::vector<std::string> kids;
+                                           for (const auto& k : *l.keys) kids.push_back(k.kid);
+                                           return kids;
+                                         }());
+  return "'" + l.client_id + "' (created " + (l.created.empty() ? "unknown" : l.created) + ", " +
+         keys + ")";
+}
+
+// Several live clients carry one entry's tag (a lost answer or concurrent applies made them).
+// Every run agrees on the one to keep; with --resolve-duplicates the others are deleted.
+void PlanDuplicates(Context& ctx, const model::DesiredClient& d,
+                    std::vector<const model::LiveClient*> claimed) {
+  std::ranges::sort(claimed,
+                    [](const auto* a, const auto* b) { return model::KeptBefore(*a, *b); });
+  if (d.pinned_client_id) {  // a pin says which one
+    std::ranges::stable_partition(
+        claimed, [&](const auto* l) { return l->client_id == *d.pinned_client_id; });
+  }
+  const model::LiveClient& kept = *claimed.front();
+  std::vector<std::string> described, others;
+  for (const model::LiveClient* l : claimed) described.push_back(Described(*l));
+  for (std::size_t i = 1; i < claimed.size(); ++i) others.push_back(claimed[i]->client_id);
+  std::string address = Address(d.name);
+  if (!ctx.options.resolve_duplicates) {
+    ctx.Fail(address, "live clients " + base::Join(described, ", ") +
+                          " claim this entry; mpctl would keep '" + kept.client_id +
+                          (d.pinned_client_id ? "' (pinned)" : "' (the oldest)") +
+                          ": run apply --resolve-duplicates to delete " + QuotedList(others) +
+                          ", or pin the right one with client_id");
+    return;
+  }
+  if (ctx.options.protected_clients.contains(d.name)) {
+    ctx.Fail(address, "prevent_destroy is set for '" + d.name +
+                          "', but --resolve-duplicates would delete " + QuotedList(others) +
+                          "; delete them by hand or remove prevent_destroy");
+    return;
+  }
+  PlanUpdate(ctx, d, kept);
+  for (std::size_t i = 1; i < claimed.size(); ++i) {
+    Action a;
+    a.address = address;
+    a.type = ResourceType::kClient;
+    a.kind = ActionKind::kDelete;
+    a.name = d.name;
+    a.client_id = claimed[i]->client_id;
+    a.before = LiveFields(*claimed[i]);
+    ctx.out.actions.push_back(std::move(a));
+  }
+}
+
 void PlanOrphan(Context& ctx, const std::string& name, const model::LiveClient& l) {
   std::string address = Address(name);
   if (ctx.options.prune == Prune::kNo) {
@@ -208,9 +263,7 @@ void DiffClients(Context& ctx) {
                                     ctx.desired.environment.organization +
                                     "'; fix the id or remove the pin");
     } else if (claimed.size() > 1) {
-      ctx.Fail(Address(d.name), "live clients " + both(claimed) +
-                                    " claim this entry; "
-                                    "delete one of them or pin the right one with client_id");
+      PlanDuplicates(ctx, d, claimed);
     } else if (claimed.empty()) {
       PlanCreate(ctx, d, unmanaged);
     } else {

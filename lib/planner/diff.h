@@ -23,6 +23,9 @@ inline constexpr std::int64_t kDay = 24 * 60 * 60;
 
 struct DiffOptions {
   Prune prune = Prune::kNo;
+  /// `--resolve-duplicates`: when several live clients claim one entry, keep the one every
+  /// run keeps (model::KeptBefore) and plan deleting the others (never past prevent_destroy).
+  bool resolve_duplicates = false;
   /// Epoch seconds; key expiry is judged against it. Callers pass the clock's reading.
   std::int64_t now = 0;
   /// Warn about kept keys that expire within this many seconds (`--expiry-within`).

@@ -20,7 +20,7 @@ base::Result<std::unique_ptr<PortalApi>> Connect(const model::Environment& envir
   if (!transport) {
     transport = std::make_shared<CurlTransport>(
         CurlTransportOptions{options.ca_file, environment.connect_timeout_seconds * 1000,
-                             environment.timeout_seconds * 1000, ""});
+                             environment.timeout_seconds * 1000, "", options.log});
   }
   std::shared_ptr<Sleeper> sleeper = options.sleeper;
   if (!sleeper) sleeper = std::make_shared<RealSleeper>();

@@ -93,6 +93,13 @@ std::size_t WriteHeader(char* data, std::size_t size, std::size_t count, void* u
   return size * count;
 }
 
+// Counts the request header blocks libcurl wrote: more than one in a transfer means libcurl
+// re-sent the request itself.
+int CountRequests(CURL*, curl_infotype type, char*, std::size_t, void* user) {
+  if (type == CURLINFO_HEADER_OUT) ++*static_cast<int*>(user);
+  return 0;
+}
+
 // `sent`: curl wrote the request; after that a failure leaves the outcome unknown.
 TransportErrorKind Classify(CURLcode code, bool sent) {
   switch (code) {
@@ -195,6 +202,20 @@ HttpResult CurlTransport::Send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, WriteHeader);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
+  int requests_sent = 0;
+  if (options_.log) {
+    // The debug callback sees every request libcurl writes (it needs VERBOSE; with a
+    // DEBUGFUNCTION nothing is printed). Only counted: the header block holds the token.
+    curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, CountRequests);
+    curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &requests_sent);
+    curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);
+  }
+  if (request.send_once) {
+    // A new connection: libcurl re-sends only what it sent on a reused one.
+    // The new connection stays in the handle's cache for later requests (FORBID_REUSE would
+    // close it and cost one more connect; no measurable difference, see README Benchmarks).
+    curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
+  }
   if (request.method == "GET") {
     curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
   } else {
@@ -206,6 +227,15 @@ HttpResult CurlTransport::Send(const HttpRequest& request) {
 
   CURLcode code = curl_easy_perform(curl);
   curl_slist_free_all(header_list);
+  if (options_.log && requests_sent > 1) {
+    auto parts = base::SplitUrl(request.url);
+    std::string target = parts ? parts->PathAndQuery() : request.url;
+    for (int extra = 1; extra < requests_sent; ++extra) {
+      options_.log(request.method + " " + target +
+                   " sent again by libcurl on a new connection (the reused one closed before "
+                   "answering)");
+    }
+  }
   if (code != CURLE_OK) {
     long request_size = 0;
     curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_size);

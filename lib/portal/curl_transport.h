@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "portal/http_transport.h"
+#include "portal/log_sink.h"
 
 namespace mpctl::portal {
 
@@ -16,10 +17,17 @@ struct CurlTransportOptions {
   int connect_timeout_ms = 10'000;
   int timeout_ms = 30'000;  // the whole exchange
   std::string user_agent;   // default "mpctl/<version>"
+  /// When set, a line for every extra time libcurl itself sent a request again (it re-sends
+  /// a request whose reused connection closed before any byte of an answer), so that the
+  /// log shows every request that left the process.
+  LogSink log;
 };
 
 /// HttpTransport on libcurl. Keeps a pool of easy handles, each with its own keep-alive
-/// connection, so concurrent callers each reuse a connection. Refuses, before connecting,
+/// connection, so concurrent callers each reuse a connection. A send_once request goes on a
+/// new connection, because libcurl silently re-sends a request whose reused connection
+/// closed before answering (lib/transfer.c Curl_retry_request), and on a new connection it
+/// never does. Refuses, before connecting,
 /// any scheme but https, and http:// to hosts other than loopback (127.0.0.0/8, ::1,
 /// localhost).
 class CurlTransport final : public HttpTransport {

@@ -68,9 +68,7 @@ base::Error Exchange::ToError() const {
     error.message += "; gave up after " + std::to_string(attempts) + " attempts";
   }
   if (outcome_unknown) {
-    error.message +=
-        "; the outcome is unknown (the server may have applied it), so it was not "
-        "repeated";
+    error.message += "; the outcome is unknown (the server may have applied it)";
   }
   return error;
 }
@@ -98,6 +96,7 @@ base::Result<Exchange> Exchanger::Run(
   for (int attempt = 1;; ++attempt) {
     auto request = make_request();
     if (!request.ok()) return request.error();
+    request->send_once = repeat == Repeat::kNotIfSent;
     auto url = base::SplitUrl(request->url);
     exchange.method = request->method;
     exchange.path = url ? url->path : request->url;

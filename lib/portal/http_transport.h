@@ -23,6 +23,10 @@ struct HttpRequest {
   Headers headers;           // never secret
   base::Secret bearer_token;  // sent as "Authorization: Bearer ..." when not empty
   base::Secret body;          // may hold a grant (token requests), so it is wiped after use
+  /// A request that creates something (not idempotent): it must leave the process at most
+  /// once per Send(). The transport never re-sends it on its own, e.g. after a reused
+  /// keep-alive connection closed without answering; only the caller decides to send again.
+  bool send_once = false;
 };
 
 /// One HTTP response, whatever its status. Header names are lower case.

@@ -241,6 +241,13 @@ base::Status DecodeClientFields(const Fields& f, model::LiveClient* client) {
   MPCTL_RETURN_IF_ERROR(f.String("integration_type", &client->integration_type));
   MPCTL_RETURN_IF_ERROR(f.String("client_orgno", &client->client_orgno));
   MPCTL_RETURN_IF_ERROR(f.Bool("active", &client->active));
+  if (const Value* created = f.Find("created"); created != nullptr && created->IsString()) {
+    client->created = created->GetString();
+    client->created_ms = base::ParseTimestampMillis(client->created);
+  } else if (created != nullptr && created->IsInt64()) {
+    client->created = base::FormatTimestamp(created->GetInt64());
+    client->created_ms = created->GetInt64() * 1000;
+  }
   if (const Value* jwks = f.Find("jwks")) {
     std::string field = Join(f.path(), "jwks");
     if (!jwks->IsObject()) return f.WrongType(field, *jwks, "an object");

@@ -9,9 +9,20 @@
 namespace mpctl::testing {
 namespace {
 
-class ApplyFaultsTest : public MpctlE2eTest {};
+class ApplyFaultsTest : public MpctlE2eTest {
+ protected:
+  void ConvergesWithinThreeRuns(const std::string& rate);
+};
 
 TEST_F(ApplyFaultsTest, WithFaultRateTwentyPercentApplyConvergesWithinThreeRuns) {
+  ConvergesWithinThreeRuns("0.2");
+}
+
+TEST_F(ApplyFaultsTest, WithFaultRateThirtyPercentApplyConvergesWithinThreeRuns) {
+  ConvergesWithinThreeRuns("0.3");
+}
+
+void ApplyFaultsTest::ConvergesWithinThreeRuns(const std::string& rate) {
   const auto entries = Entries(8);
   int total_runs = 0;
   std::int64_t faults = 0;
@@ -19,7 +30,7 @@ TEST_F(ApplyFaultsTest, WithFaultRateTwentyPercentApplyConvergesWithinThreeRuns)
     SCOPED_TRACE("--fault-seed " + std::to_string(seed));
     emu_.reset();
     std::filesystem::remove(dir_ + "/state.json");
-    StartEmulator({"--fault-rate", "0.2", "--fault-seed", std::to_string(seed)});
+    StartEmulator({"--fault-rate", rate, "--fault-seed", std::to_string(seed)});
     WriteManifest(entries);
     int runs = 0;
     for (bool done = false; !done && runs < 3;) {
@@ -33,7 +44,7 @@ TEST_F(ApplyFaultsTest, WithFaultRateTwentyPercentApplyConvergesWithinThreeRuns)
     faults += emu_->Stats().faults_total;
   }
   EXPECT_GT(faults, 20);  // the faults did happen
-  std::cout << "fault-rate 0.2, 10 seeds: " << total_runs << " apply runs, " << faults
+  std::cout << "fault-rate " << rate << ", 10 seeds: " << total_runs << " apply runs, " << faults
             << " faults injected\n";
 }
 

@@ -39,10 +39,15 @@ void FakePortalApi::AddAccessToUs(model::ScopeAccess access) {
   access_to_us_.push_back(std::move(access));
 }
 
-void FakePortalApi::FailNext(const std::string& operation, base::Error error,
-                             bool outcome_unknown, bool applied) {
+void FakePortalApi::FailNext(const std::string& operation, base::Error error, bool outcome_unknown,
+                             bool applied, int after_calls) {
   std::lock_guard<std::mutex> lock(mutex_);
-  failures_[operation] = Failure{std::move(error), outcome_unknown, applied};
+  failures_[operation] = Failure{std::move(error), outcome_unknown, applied, after_calls};
+}
+
+void FakePortalApi::CreateAlsoMakes(model::LiveClient other, bool before) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  also_makes_.emplace(std::move(other), before);
 }
 
 int FakePortalApi::writes() const {
@@ -83,6 +88,10 @@ std::optional<FakePortalApi::Failure> FakePortalApi::Enter(const std::string& op
   if (write) ++writes_;
   auto it = failures_.find(operation);
   if (it == failures_.end()) return std::nullopt;
+  if (it->second.after_calls > 0) {
+    --it->second.after_calls;
+    return std::nullopt;
+  }
   Failure failure = std::move(it->second);
   failures_.erase(it);
   return failure;
@@ -104,6 +113,7 @@ model::LiveScope* FakePortalApi::FindScope(const std::string& name) {
 
 model::LiveClient FakePortalApi::MakeClient(const portal::ClientSpec& spec) {
   model::LiveClient client;
+  client.created_ms = 1'000'000 + next_id_;  // made in order
   client.client_id = "fake-client-" + std::to_string(next_id_++);
   client.client_name = spec.client_name;
   client.description = spec.description;
@@ -160,12 +170,23 @@ base::Result<model::LiveClient> FakePortalApi::GetClient(const std::string& clie
 portal::CreateResult<model::LiveClient> FakePortalApi::CreateClient(
     const portal::ClientSpec& spec) {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (also_makes_ && also_makes_->second) clients_.push_back(also_makes_->first);
+  struct AfterOwn {
+    FakePortalApi* api;
+    ~AfterOwn() {
+      if (api->also_makes_ && !api->also_makes_->second) {
+        api->clients_.push_back(api->also_makes_->first);
+      }
+      api->also_makes_.reset();
+    }
+  } after_own{this};
   if (auto failure = Enter("CreateClient", true)) {
     if (failure->applied) clients_.push_back(MakeClient(spec));
     return {failure->error, failure->outcome_unknown};
   }
   clients_.push_back(MakeClient(spec));
-  return clients_.back();
+  model::LiveClient made = clients_.back();
+  return made;
 }
 
 base::Status FakePortalApi::UpdateClient(const std::string& client_id,

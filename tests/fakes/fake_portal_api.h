@@ -27,8 +27,12 @@ class FakePortalApi final : public portal::PortalApi {
   /// The next call of `operation` (a method name, e.g. "CreateClient") fails with `error`;
   /// for CreateClient/CreateScope, `outcome_unknown` is reported and, when `applied`, the
   /// resource is made anyway (as when a response is lost).
+  /// `after_calls`: that many calls of `operation` succeed first.
   void FailNext(const std::string& operation, base::Error error, bool outcome_unknown = false,
-                bool applied = false);
+                bool applied = false, int after_calls = 0);
+  /// A concurrent apply: the next CreateClient also makes `other` (with `created_ms` as
+  /// given: below a made client's to be older), just before (`before`) or after the call's own.
+  void CreateAlsoMakes(model::LiveClient other, bool before);
 
   /// Counted calls: total writes, and calls per operation name.
   int writes() const;
@@ -70,6 +74,7 @@ class FakePortalApi final : public portal::PortalApi {
     base::Error error;
     bool outcome_unknown = false;
     bool applied = false;
+    int after_calls = 0;
   };
   // Counts the call; returns the failure queued for it, if any. Caller holds mutex_.
   std::optional<Failure> Enter(const std::string& operation, bool write);
@@ -88,6 +93,7 @@ class FakePortalApi final : public portal::PortalApi {
   std::vector<model::LiveScope> public_scopes_;
   std::vector<model::ScopeAccess> access_to_us_;
   std::map<std::string, Failure> failures_;
+  std::optional<std::pair<model::LiveClient, bool>> also_makes_;
   std::map<std::string, int> calls_;
   int writes_ = 0;
   int next_id_ = 1;

@@ -246,11 +246,13 @@ TEST_F(ApplierTest, LostCreateAnswerIsFoundByTagAndNotSentAgain) {
                 /*outcome_unknown=*/true, /*applied=*/true);
   ApplyResult result = ApplyOk();
   EXPECT_EQ(api_.calls("CreateClient"), 1);
-  EXPECT_EQ(api_.calls("ListClients"), 2);  // the plan's read and the lookup
+  EXPECT_EQ(api_.calls("ListClients"), 3);  // the plan's read, before the POST, the lookup
   auto clients = ActiveClients();
   ASSERT_EQ(clients.size(), 1u);
   EXPECT_EQ(Result(result, "client.a").client_id, clients[0].client_id);
-  EXPECT_THAT(Result(result, "client.a").message, HasSubstr("found the client by its tag"));
+  EXPECT_THAT(Result(result, "client.a").message,
+              HasSubstr("the create's answer was lost (1 POST was sent); found the client by its "
+                        "tag"));
   EXPECT_EQ(api_.keys(clients[0].client_id).size(), 1u);
 }
 
@@ -259,7 +261,8 @@ TEST_F(ApplierTest, LostCreateThatDidNotHappenIsSentAgainAfterTheLookup) {
   api_.FailNext("CreateClient", Unavailable("POST /api/v1/clients: HTTP 503"), true, false);
   ApplyOk();
   EXPECT_EQ(api_.calls("CreateClient"), 2);
-  EXPECT_EQ(api_.calls("ListClients"), 2);
+  // The plan's read, before each POST, and once more after the create.
+  EXPECT_EQ(api_.calls("ListClients"), 4);
   EXPECT_EQ(ActiveClients().size(), 1u);
 }
 
@@ -267,18 +270,68 @@ TEST_F(ApplierTest, CreateIsNotSentAgainWhenTheLookupFails) {
   desired_ = DesiredOf({DesiredClientOf("a", {kScope}, {Key("k1", "m1")})});
   plan::EnvironmentPlan plan = Plan();
   api_.FailNext("CreateClient", Unavailable("POST /api/v1/clients: timed out"), true, false);
-  api_.FailNext("ListClients", Unavailable("GET /api/v1/clients: HTTP 503"));
+  // The lookup before the POST works; the one after it fails.
+  api_.FailNext("ListClients", Unavailable("GET /api/v1/clients: HTTP 503"), false, false, 1);
   auto result = Apply(plan);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(api_.calls("CreateClient"), 1);
   const ActionResult& create = Result(*result, "client.a");
   EXPECT_EQ(create.outcome, Outcome::kFailed);
-  EXPECT_THAT(create.message, HasSubstr("not sent again"));
+  EXPECT_THAT(create.message, HasSubstr("1 POST was sent; not sent again"));
   EXPECT_THAT(create.message, HasSubstr("POST /api/v1/clients: timed out"));
   const ActionResult& keys = Result(*result, "client.a.keys");
   EXPECT_EQ(keys.outcome, Outcome::kNotAttempted);
   EXPECT_EQ(keys.message, "needs client.a, which failed");
   EXPECT_EQ(api_.calls("ReplaceKeys"), 0);
+}
+
+TEST_F(ApplierTest, CreateIsNotSentWhenAnotherApplyMadeTheClientSinceThePlan) {
+  desired_ = DesiredOf({DesiredClientOf("a", {kScope}, {Key("k1", "m1")})});
+  plan::EnvironmentPlan plan = Plan();
+  AddOwned("other-run", "a");
+  auto result = Apply(plan);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(api_.calls("CreateClient"), 0);
+  EXPECT_EQ(Result(*result, "client.a").client_id, "other-run");
+  EXPECT_THAT(Result(*result, "client.a").message, HasSubstr("not created: 'other-run'"));
+  EXPECT_EQ(api_.keys("other-run").size(), 1u);
+  EXPECT_EQ(ActiveClients().size(), 1u);
+}
+
+TEST_F(ApplierTest, ConcurrentCreateThatIsOlderWinsAndOursIsDeleted) {
+  desired_ = DesiredOf({DesiredClientOf("a", {kScope}, {Key("k1", "m1")})});
+  plan::EnvironmentPlan plan = Plan();
+  model::LiveClient other = testing::LiveClientOf("other-run", "a", {kScope});
+  other.created_ms = 1;  // older than any the fake makes
+  api_.CreateAlsoMakes(other, /*before=*/true);
+  auto result = Apply(plan);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(api_.calls("CreateClient"), 1);
+  EXPECT_EQ(api_.calls("DeleteClient"), 1);
+  const ActionResult& create = Result(*result, "client.a");
+  EXPECT_EQ(create.outcome, Outcome::kDone);
+  EXPECT_EQ(create.client_id, "other-run");
+  EXPECT_THAT(create.message, HasSubstr("deleted 'fake-client-"));
+  auto clients = ActiveClients();
+  ASSERT_EQ(clients.size(), 1u);
+  EXPECT_EQ(clients[0].client_id, "other-run");
+  EXPECT_EQ(api_.keys("other-run").size(), 1u);
+}
+
+TEST_F(ApplierTest, ConcurrentCreateThatIsNewerIsNeverDeletedByThisRun) {
+  desired_ = DesiredOf({DesiredClientOf("a", {kScope}, {Key("k1", "m1")})});
+  plan::EnvironmentPlan plan = Plan();
+  model::LiveClient other = testing::LiveClientOf("other-run", "a", {kScope});
+  other.created_ms = 9'000'000;  // newer than ours: its own run deletes it
+  api_.CreateAlsoMakes(other, /*before=*/false);
+  auto result = Apply(plan);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(api_.calls("DeleteClient"), 0);
+  const ActionResult& create = Result(*result, "client.a");
+  EXPECT_NE(create.client_id, "other-run");
+  EXPECT_THAT(create.message, HasSubstr("2 clients carry '[mpctl:a]'; kept this one"));
+  EXPECT_EQ(ActiveClients().size(), 2u);
+  EXPECT_EQ(api_.keys(create.client_id).size(), 1u);
 }
 
 TEST_F(ApplierTest, FailureStopsDependentsAndDeletionsButNotIndependentWork) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/strings.h"
 #include "support/plan_builders.h"
 
 namespace mpctl::planner {
@@ -42,16 +43,39 @@ std::vector<std::string> Addresses(const plan::EnvironmentPlan& p) {
 // Failure cases first.
 
 TEST(DiffTest, TwoLiveClientsClaimingOneEntryIsAnErrorNamingBoth) {
-  auto p =
-      Diff(DesiredOf({DesiredClientOf("sync", {"a:b"})}),
-           LiveOf({LiveClientOf("id-2", "sync", {"a:b"}), LiveClientOf("id-1", "sync", {"a:b"})}),
-           Options());
+  auto older = LiveClientOf("id-2", "sync", {"a:b"}, {Key("k1", "m1")});
+  older.created = "2026-01-01T10:00:00.100Z";
+  older.created_ms = base::ParseTimestampMillis(older.created);
+  auto newer = LiveClientOf("id-1", "sync", {"a:b"});
+  newer.created = "2026-01-01T10:00:00.200Z";
+  newer.created_ms = base::ParseTimestampMillis(newer.created);
+  auto p = Diff(DesiredOf({DesiredClientOf("sync", {"a:b"})}), LiveOf({newer, older}), Options());
   ASSERT_EQ(p.errors.size(), 1u);
   EXPECT_EQ(p.errors[0].address, "client.sync");
   EXPECT_EQ(p.errors[0].message,
-            "live clients 'id-1' and 'id-2' claim this entry; delete one of them or pin the right "
-            "one with client_id");
+            "live clients 'id-2' (created 2026-01-01T10:00:00.100Z, keys 'k1'), 'id-1' (created "
+            "2026-01-01T10:00:00.200Z, no keys) claim this entry; mpctl would keep 'id-2' (the "
+            "oldest): run apply --resolve-duplicates to delete 'id-1', or pin the right one with "
+            "client_id");
   EXPECT_TRUE(p.actions.empty());
+
+  // With --resolve-duplicates: the newer one is deleted, the older one kept.
+  auto options = Options();
+  options.resolve_duplicates = true;
+  auto resolved =
+      Diff(DesiredOf({DesiredClientOf("sync", {"a:b"})}), LiveOf({newer, older}), options);
+  EXPECT_TRUE(resolved.errors.empty());
+  ASSERT_FALSE(resolved.actions.empty());
+  const auto& deletion = resolved.actions.back();
+  EXPECT_EQ(deletion.kind, plan::ActionKind::kDelete);
+  EXPECT_EQ(deletion.client_id, "id-1");
+
+  // Never past prevent_destroy.
+  options.protected_clients = {"sync"};
+  auto refused =
+      Diff(DesiredOf({DesiredClientOf("sync", {"a:b"})}), LiveOf({newer, older}), options);
+  ASSERT_EQ(refused.errors.size(), 1u);
+  EXPECT_NE(refused.errors[0].message.find("prevent_destroy"), std::string::npos);
 }
 
 TEST(DiffTest, PinToMissingClientIsAnError) {
@@ -72,7 +96,9 @@ TEST(DiffTest, PinAndTagOnDifferentClientsIsAnError) {
            LiveOf({LiveClientOf("pinned", "", {"a:b"}), LiveClientOf("tagged", "sync", {"a:b"})}),
            Options());
   ASSERT_EQ(p.errors.size(), 1u);
-  EXPECT_NE(p.errors[0].message.find("'pinned' and 'tagged'"), std::string::npos);
+  EXPECT_NE(p.errors[0].message.find("'pinned' (created unknown"), std::string::npos);
+  EXPECT_NE(p.errors[0].message.find("'tagged' (created unknown"), std::string::npos);
+  EXPECT_NE(p.errors[0].message.find("would keep 'pinned' (pinned)"), std::string::npos);
 }
 
 TEST(DiffTest, PruneOfProtectedOrphanIsAnError) {
