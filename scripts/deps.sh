@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages mpctl needs to build, test and run the demo.
 # Idempotent: installs only what is missing; runs `apt-get update` once, and only when needed.
+# Usage: scripts/deps.sh [--fuzz]   (--fuzz: also clang-14 and libFuzzer for scripts/fuzz.sh)
 set -euo pipefail
 
 PACKAGES=(
@@ -9,6 +10,9 @@ PACKAGES=(
   libboost-program-options-dev libgtest-dev libgmock-dev libcpp-httplib-dev
   openssl curl ca-certificates
 )
+if [[ "${1:-}" == "--fuzz" ]]; then
+  PACKAGES+=(clang-14 libfuzzer-14-dev libclang-rt-14-dev)
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

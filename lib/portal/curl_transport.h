@@ -9,6 +9,9 @@
 
 namespace mpctl::portal {
 
+/// 4 MiB: far more than any single object, token or discovery document.
+inline constexpr std::size_t kDefaultMaxResponseBytes = 4 << 20;
+
 struct CurlTransportOptions {
   /// Extra CA bundle (PEM) trusted for TLS, e.g. a local emulator's self-signed certificate.
   /// Verification itself is always on; there is no way to switch it off.
@@ -16,6 +19,10 @@ struct CurlTransportOptions {
   int connect_timeout_ms = 10'000;
   int timeout_ms = 30'000;  // the whole exchange
   std::string user_agent;   // default "mpctl/<version>"
+  /// Largest response body read (kListResponseFactor times more for lists); a larger one
+  /// aborts the transfer with kTooLarge. --max-response-mib.
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
+  std::size_t max_header_bytes = 64 << 10;  // all header lines of one response
 };
 
 /// HttpTransport on libcurl. Keeps a pool of easy handles, each with its own keep-alive

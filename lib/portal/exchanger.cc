@@ -20,6 +20,7 @@ const char* KindName(TransportErrorKind kind) {
     case TransportErrorKind::kDropped: return "connection dropped";
     case TransportErrorKind::kTls: return "tls error";
     case TransportErrorKind::kOther: return "failed";
+    case TransportErrorKind::kTooLarge: return "too large";
   }
   return "failed";
 }
@@ -41,6 +42,7 @@ Verdict Judge(const HttpResult& result, Repeat repeat) {
     case TransportErrorKind::kConnect: return {true, false};  // never reached the server
     case TransportErrorKind::kTimeout:
     case TransportErrorKind::kDropped: return {safe, !safe};
+    case TransportErrorKind::kTooLarge: return {false, !safe};  // handled, answer unread
     default: return {};
   }
 }

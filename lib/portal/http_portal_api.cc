@@ -1,5 +1,6 @@
 #include "portal/http_portal_api.h"
 
+#include "base/strings.h"
 #include "base/url_parts.h"
 #include "portal/api_error.h"
 #include "portal/json_decode.h"
@@ -10,6 +11,13 @@ namespace mpctl::portal {
 namespace {
 
 std::string ScopeQuery(const std::string& name) { return "scope=" + base::PercentEncode(name); }
+
+// Reads whose answer grows with the organisation: every client, scope or grant.
+bool IsList(const std::string& path_and_query) {
+  return path_and_query == "/clients" || path_and_query == "/scopes/all" ||
+         base::StartsWith(path_and_query, "/scopes?") ||
+         base::StartsWith(path_and_query, "/scopes/access");
+}
 
 }  // namespace
 
@@ -34,6 +42,7 @@ base::Result<HttpPortalApi::Answer> HttpPortalApi::Send(const Call& call, bool* 
     if (!call.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
     request.bearer_token = std::move(token.value());
     request.body = base::Secret(call.body);
+    request.list = call.method == "GET" && IsList(call.path_and_query);
     return request;
   };
   auto exchange = exchanger_->Run(make_request, call.repeat);
@@ -86,8 +95,8 @@ base::Result<model::LiveClient> HttpPortalApi::GetClient(const std::string& clie
 CreateResult<model::LiveClient> HttpPortalApi::CreateClient(const ClientSpec& spec) {
   MPCTL_RETURN_IF_ERROR(CheckOrgno(spec.client_orgno));
   bool outcome_unknown = false;
-  auto answer = Send({"POST", "/clients", EncodeClient(spec), Repeat::kNotIfSent},
-                     &outcome_unknown);
+  auto answer =
+      Send({"POST", "/clients", EncodeClient(spec), Repeat::kNotIfSent}, &outcome_unknown);
   if (!answer.ok()) return {answer.error(), outcome_unknown};
   auto client = DecodeClient(answer->body, answer->endpoint);
   // The server made the client but its answer is unreadable: where it is, is unknown.
@@ -207,8 +216,7 @@ base::Result<std::vector<model::LiveScope>> HttpPortalApi::ListPublicScopes() {
 }
 
 base::Result<std::vector<model::ScopeAccess>> HttpPortalApi::ListAccessToUs() {
-  auto answer =
-      Send({"GET", "/scopes/access/all", "", Repeat::kSafe, Nothing::kSaysNothingToList});
+  auto answer = Send({"GET", "/scopes/access/all", "", Repeat::kSafe, Nothing::kSaysNothingToList});
   if (!answer.ok()) return answer.error();
   if (answer->nothing) return std::vector<model::ScopeAccess>{};
   return DecodeAccessList(answer->body, answer->endpoint);
