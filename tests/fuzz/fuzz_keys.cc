@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)crypto::ParsePublicKey(input, crypto::PrivateKeyPolicy::kReject);
       break;
     case 1:
-      if (auto key = crypto::ParsePublicKey(input, crypto::PrivateKeyPolicy::kPublicPart);
+      if (auto key = crypto::ParsePublicKey(input, crypto::PrivateKeyPolicy::kDerivePublic);
           key.ok()) {
         (void)crypto::Thumbprint(key->key);
         (void)crypto::PublicKeyPem(key->key);
