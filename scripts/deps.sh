@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages mpctl needs to build, test and run the demo.
 # Idempotent: installs only what is missing; runs `apt-get update` once, and only when needed.
+# Usage: scripts/deps.sh [--fuzz]   (--fuzz: also clang-14 and libFuzzer for scripts/fuzz.sh)
 set -euo pipefail
 
 PACKAGES=(
@@ -10,6 +11,9 @@ PACKAGES=(
   openssl curl ca-certificates
   dpkg-dev man-db groff-base
 )
+if [[ "${1:-}" == "--fuzz" ]]; then
+  PACKAGES+=(clang-14 libfuzzer-14-dev libclang-rt-14-dev)
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

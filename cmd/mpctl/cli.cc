@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "base/sanitize.h"
+
 namespace po = boost::program_options;
 
 namespace mpctl::cli {
@@ -81,7 +83,8 @@ std::string Count(std::size_t n, const std::string& singular, const std::string&
 }
 
 int Fail(const std::string& message) {
-  std::cerr << "mpctl: error: " << message << "\n";
+  // Messages quote server answers and files: scrubbed, escaped, bounded (README "Security").
+  std::cerr << "mpctl: error: " << base::Printable(message, base::kMaxMessageChars) << "\n";
   return kExitError;
 }
 

@@ -19,8 +19,9 @@ inline constexpr int kExitChanges = 2;
 
 /// Flags given before the command name; every command receives them.
 struct GlobalOptions {
-  bool verbose = false;  // -v: request log on stderr (never secrets)
-  std::string ca_file;   // --ca-file: extra CA certificates for TLS
+  bool verbose = false;      // -v: request log on stderr (never secrets)
+  std::string ca_file;       // --ca-file: extra CA certificates for TLS
+  int max_response_mib = 4;  // --max-response-mib: response size limit (lists: 8 times)
 };
 
 /// One subcommand. `run` gets the arguments after the command's name and returns the exit code.

@@ -8,6 +8,7 @@
 #include "applier/applier.h"
 #include "base/clock.h"
 #include "base/file_reader.h"
+#include "base/sanitize.h"
 #include "commands.h"
 #include "pipeline.h"
 #include "plan/compare.h"
@@ -66,7 +67,7 @@ class ProgressPrinter final : public applier::Observer {
     } else {
       line += "FAILED: " + r.message;
     }
-    std::cerr << line + "\n" << std::flush;
+    std::cerr << base::Printable(line, base::kMaxMessageChars) + "\n" << std::flush;
   }
 
  private:

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "base/clock.h"
+#include "base/sanitize.h"
 #include "base/strings.h"
 #include "commands.h"
 #include "env_compare.h"
@@ -120,7 +121,9 @@ int RunCheck(const GlobalOptions& global, const std::vector<std::string>& args) 
     const plan::EnvironmentPlan& environment = plan.environments[i];
     if (!environment.errors.empty()) {
       for (const auto& e : environment.errors) {
-        std::cerr << environment.name << ": " << e.address << ": " << e.message << "\n";
+        std::cerr << base::Printable(environment.name + ": " + e.address + ": " + e.message,
+                                     base::kMaxMessageChars)
+                  << "\n";
       }
       return Fail(environment.name + ": the plan has " +
                   Count(environment.errors.size(), "error", "errors") + "; nothing was judged");

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <set>
 
+#include "base/sanitize.h"
 #include "commands.h"
 #include "import_entry.h"
 #include "pipeline.h"
@@ -83,8 +84,9 @@ int RunImport(const GlobalOptions& global, const std::vector<std::string>& args)
     if (all_unmanaged) {
       if (managed) continue;
       if (client.integration_type != model::kMaskinporten) {
-        std::cerr << "mpctl: note: skipping client '" << client.client_id << "': integration type '"
-                  << client.integration_type << "' is not managed by mpctl\n";
+        std::cerr << "mpctl: note: skipping client '" << base::Printable(client.client_id)
+                  << "': integration type '" << base::Printable(client.integration_type)
+                  << "' is not managed by mpctl\n";
         continue;
       }
       chosen.push_back(client);

@@ -21,7 +21,11 @@ po::options_description GlobalOptionsDescription(GlobalOptions* global) {
       ("verbose,v", po::bool_switch(&global->verbose),
        "log each API request on stderr (method, path, status, time; never secrets)")
       ("ca-file", po::value(&global->ca_file)->value_name("FILE"),
-       "also trust the CA certificates in FILE (PEM) for TLS");
+       "also trust the CA certificates in FILE (PEM) for TLS")
+      ("max-response-mib", po::value(&global->max_response_mib)
+                               ->default_value(global->max_response_mib)->value_name("N"),
+       "largest API response read, in MiB (lists of clients or scopes: 8 times more); a "
+       "larger one fails the command");
   // clang-format on
   return options;
 }
@@ -52,7 +56,7 @@ void PrintHelp(std::ostream& out, const po::options_description& options) {
 std::size_t CommandIndex(const std::vector<std::string>& args) {
   std::size_t i = 0;
   while (i < args.size() && base::StartsWith(args[i], "-")) {
-    i += args[i] == "--ca-file" ? 2 : 1;
+    i += args[i] == "--ca-file" || args[i] == "--max-response-mib" ? 2 : 1;
   }
   return i;
 }

@@ -1,5 +1,6 @@
 #include "pipeline.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <map>
@@ -109,6 +110,8 @@ portal::ConnectOptions MakeConnectOptions(const GlobalOptions& global, const Pip
                                           const auth::ScopeNeeds& needs) {
   portal::ConnectOptions options;
   options.ca_file = global.ca_file;
+  options.max_response_bytes =
+      static_cast<std::size_t>(std::clamp(global.max_response_mib, 1, 4096)) << 20;
   options.needs = needs;
   options.retry.max_attempts = std::max(1, flags.retry_max);
   options.retry.total =

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "auth/grant_token_source.h"
+#include "base/sanitize.h"
 
 namespace mpctl::auth {
 
@@ -80,6 +81,11 @@ base::Result<std::unique_ptr<TokenSource>> MakeTokenSource(const AdminAuthConfig
   if (!config.token_env.empty()) {
     auto token = ReadEnv(deps, config.token_env, "token_env");
     if (!token.ok()) return token.error();
+    if (!base::IsB64Token(token->Reveal())) {
+      return Invalid("environment variable '" + config.token_env +
+                     "' (token_env) does not hold a bearer token (RFC 6750: letters, digits, "
+                     "-._~+/ and trailing =); check what was exported");
+    }
     return std::unique_ptr<TokenSource>(new StaticTokenSource(std::move(token.value())));
   }
   if (config.client_id.empty()) return Invalid("admin_client.client_id is empty");

@@ -2,6 +2,7 @@
 
 #include <rapidjson/document.h>
 
+#include "base/json.h"
 #include "base/url_parts.h"
 
 namespace mpctl::auth {
@@ -30,14 +31,13 @@ base::Result<AuthServerMetadata> Discover(TokenHttp& http, std::string_view auth
     return base::MakeError(base::ErrorCode::kInvalidInput, "metadata at " + url + ": " + why);
   };
   if (response->status != 200) {
-    return base::MakeError(base::ErrorCode::kUnavailable,
-                           "metadata at " + url + ": HTTP " + std::to_string(response->status) +
-                               "; check auth_server");
+    return base::MakeError(base::ErrorCode::kUnavailable, "metadata at " + url + ": HTTP " +
+                                                              std::to_string(response->status) +
+                                                              "; check auth_server");
   }
   rapidjson::Document doc;
   std::string_view body = response->body.Reveal();
-  doc.Parse(body.data(), body.size());
-  if (doc.HasParseError() || !doc.IsObject()) return fail("not a JSON object");
+  if (base::ParseJson(body, doc) || !doc.IsObject()) return fail("not a JSON object");
   AuthServerMetadata metadata;
   for (auto [name, out] : {std::pair{"issuer", &metadata.issuer},
                            std::pair{"token_endpoint", &metadata.token_endpoint}}) {

@@ -5,12 +5,18 @@
 #include <algorithm>
 
 #include "auth/token_errors.h"
+#include "base/json.h"
+#include "base/sanitize.h"
 #include "base/strings.h"
 #include "base/url_parts.h"
 
 namespace mpctl::auth {
 
 namespace {
+
+// Bearer tokens are a few KiB at most; Maskinporten's live 120 s.
+constexpr std::size_t kMaxTokenChars = 16 << 10;
+constexpr std::int64_t kMaxExpiresIn = 366 * 24 * 3600;
 
 constexpr char kGrantTypePrefix[] =
     "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=";
@@ -85,24 +91,39 @@ base::Result<GrantTokenSource::CachedToken> GrantTokenSource::RequestToken(
     return DescribeTokenError(response->status, body, facts);
   }
   rapidjson::Document doc;
-  doc.Parse(body.data(), body.size());
+  auto parse_error = base::ParseJson(body, doc);
   auto malformed = [](const std::string& why) {
     return base::MakeError(base::ErrorCode::kUnavailable,
                            "getting an admin token: the token response " + why);
   };
-  if (doc.HasParseError() || !doc.IsObject()) return malformed("is not a JSON object");
+  if (parse_error || !doc.IsObject()) return malformed("is not a JSON object");
   auto token = doc.FindMember("access_token");
   if (token == doc.MemberEnd() || !token->value.IsString() || token->value.GetStringLength() == 0) {
     return malformed("has no access_token string");
   }
-  CachedToken cached{base::Secret(token->value.GetString()), requested_at};
+  // rapidjson keeps its own copy of the token; wipe it before the document goes away.
+  struct Wipe {
+    rapidjson::Value& value;
+    ~Wipe() { std::fill_n(const_cast<char*>(value.GetString()), value.GetStringLength(), '\0'); }
+  } wipe{token->value};
+  std::string_view text(token->value.GetString(), token->value.GetStringLength());
+  // Sent as "Authorization: Bearer <token>": CR, LF or spaces would forge headers.
+  if (text.size() > kMaxTokenChars || !base::IsB64Token(text)) {
+    return malformed(
+        "has an access_token that is not a valid bearer token (RFC 6750 "
+        "b64token, at most " +
+        std::to_string(kMaxTokenChars) + " characters)");
+  }
+  CachedToken cached{base::Secret(std::string(text)), requested_at};
   if (auto expires = doc.FindMember("expires_in"); expires != doc.MemberEnd()) {
     if (!expires->value.IsInt64()) return malformed("field expires_in is not an integer");
-    cached.expires_at = requested_at + expires->value.GetInt64();
+    std::int64_t seconds = expires->value.GetInt64();
+    if (seconds < 0 || seconds > kMaxExpiresIn) {
+      return malformed("field expires_in is " + std::to_string(seconds) + ", outside 0.." +
+                       std::to_string(kMaxExpiresIn) + " seconds");
+    }
+    cached.expires_at = requested_at + seconds;
   }
-  // rapidjson keeps its own copy of the token; wipe it before the document goes away.
-  auto& value = doc["access_token"];
-  std::fill_n(const_cast<char*>(value.GetString()), value.GetStringLength(), '\0');
   return cached;
 }
 

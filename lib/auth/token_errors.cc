@@ -2,6 +2,8 @@
 
 #include <rapidjson/document.h>
 
+#include "base/json.h"
+#include "base/sanitize.h"
 #include "base/strings.h"
 
 namespace mpctl::auth {
@@ -40,7 +42,8 @@ std::string Hint(std::string_view error, std::string_view description,
   if (Contains(text, "certificate") || Contains(text, "mp-120") || Contains(text, "mp-122") ||
       Contains(text, "mp-124") || Contains(text, "x5c")) {
     return "the business certificate was refused: check that it is valid and belongs to the "
-           "organisation of client '" + facts.client_id + "'";
+           "organisation of client '" +
+           facts.client_id + "'";
   }
   if (Contains(text, "client") || Contains(text, "mp-100")) {
     return "check that admin client '" + facts.client_id + "' exists and accepts " +
@@ -52,8 +55,7 @@ std::string Hint(std::string_view error, std::string_view description,
 std::string CutBody(std::string_view body) {
   std::string flat;
   for (char c : base::Trim(body)) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  if (flat.size() > kMaxBodyChars) flat = flat.substr(0, kMaxBodyChars) + "...";
-  return flat;
+  return base::Printable(flat, kMaxBodyChars);
 }
 
 }  // namespace
@@ -62,14 +64,13 @@ base::Error DescribeTokenError(int status, std::string_view body, const TokenReq
   std::string error;
   std::string description;
   rapidjson::Document doc;
-  doc.Parse(body.data(), body.size());
-  if (!doc.HasParseError() && doc.IsObject()) {
+  if (!base::ParseJson(body, doc) && doc.IsObject()) {
     if (auto it = doc.FindMember("error"); it != doc.MemberEnd() && it->value.IsString()) {
-      error = it->value.GetString();
+      error = base::Printable(it->value.GetString());
     }
     if (auto it = doc.FindMember("error_description");
         it != doc.MemberEnd() && it->value.IsString()) {
-      description = it->value.GetString();
+      description = base::Printable(it->value.GetString());
     }
   }
   std::string message = "POST " + facts.token_path + ": HTTP " + std::to_string(status);

@@ -27,8 +27,7 @@ struct Diagnostic {
 class Diagnostics {
  public:
   void Add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
-  void Add(SourceLocation location, std::string path, std::string message,
-           std::string hint = "") {
+  void Add(SourceLocation location, std::string path, std::string message, std::string hint = "") {
     items_.push_back({std::move(location), std::move(path), std::move(message), std::move(hint)});
   }
   void Append(const Diagnostics& other) {
@@ -41,7 +40,10 @@ class Diagnostics {
 
   /// Sorts by file, line, column, then path and message, and drops exact duplicates.
   void Sort();
-  /// One ToString() line per diagnostic, each ending in '\n'.
+  /// Most diagnostics ToString prints; then one line "… and N more".
+  static constexpr std::size_t kMaxPrinted = 50;
+  /// One ToString() line per diagnostic, each ending in '\n', control characters escaped,
+  /// at most kMaxPrinted of them.
   std::string ToString() const;
 
  private:

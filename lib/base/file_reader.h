@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "base/result.h"
@@ -15,10 +16,18 @@ class FileReader {
   virtual Result<std::string> Read(const std::string& path) const = 0;
 };
 
-/// Reads from the real file system.
+/// Largest file DiskFileReader reads by default (manifests, key files, certificates, plans).
+inline constexpr std::uint64_t kMaxFileBytes = 16u << 20;
+
+/// Reads from the real file system: regular files only (a FIFO, device or socket is refused
+/// at once, without blocking), at most `max_bytes`.
 class DiskFileReader final : public FileReader {
  public:
+  explicit DiskFileReader(std::uint64_t max_bytes = kMaxFileBytes) : max_bytes_(max_bytes) {}
   Result<std::string> Read(const std::string& path) const override;
+
+ private:
+  std::uint64_t max_bytes_;
 };
 
 /// Writes `data` to `path` through a temporary file in the same directory, fsync and rename,

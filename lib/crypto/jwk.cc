@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 
+#include "base/json.h"
 #include "base/strings.h"
 #include "crypto/jwk_reader.h"
 #include "crypto/keys.h"
@@ -15,14 +16,6 @@ namespace {
 
 base::Error Invalid(std::string message) {
   return base::MakeError(base::ErrorCode::kInvalidInput, std::move(message));
-}
-
-// RapidJSON says "Missing a comma or '}' after an object member."; we say it our way.
-std::string JsonParseMessage(const rapidjson::Document& doc) {
-  std::string text = rapidjson::GetParseError_En(doc.GetParseError());
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-  return "is not valid JSON: " + text + " at byte " + std::to_string(doc.GetErrorOffset());
 }
 
 // The string member `name`, "" when absent; an error when present but not a string.
@@ -61,8 +54,10 @@ namespace internal {
 
 base::Result<ParsedPublicKey> ParseJwk(std::string_view json, PrivateKeyPolicy policy) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
-  if (doc.HasParseError()) return Invalid(JsonParseMessage(doc));
+  if (auto error = base::ParseJson(json, doc)) {
+    return Invalid("is not valid JSON: " + error->what + " at byte " +
+                   std::to_string(error->offset));
+  }
   if (!doc.IsObject()) return Invalid("is not a JWK: expected a JSON object");
   if (!doc.HasMember("kty") && doc.HasMember("keys")) {
     return Invalid("is a JWK set; give a single JWK object");

@@ -22,6 +22,8 @@ namespace mpctl::crypto {
 
 /// Minimum RSA modulus size accepted anywhere.
 inline constexpr int kMinRsaBits = 2048;
+/// Larger moduli are refused: no one uses them and they make every operation slow.
+inline constexpr int kMaxRsaBits = 16384;
 
 /// An RSA public key in JWK terms. Invariant: `n` and `e` are base64url without padding and
 /// without leading zero bytes; `bits` is the modulus size.

@@ -74,6 +74,11 @@ base::Status CheckRsa(const EVP_PKEY* pkey) {
                                                                " bits is too small; use at least " +
                                                                std::to_string(kMinRsaBits));
   }
+  if (bits > kMaxRsaBits) {
+    return base::MakeError(base::ErrorCode::kInvalidInput, "RSA key of " + std::to_string(bits) +
+                                                               " bits is too large; use at most " +
+                                                               std::to_string(kMaxRsaBits));
+  }
   return base::OkStatus();
 }
 

@@ -46,7 +46,7 @@ const EVP_MD* DigestForAlg(std::string_view alg);
 /// RSA (see CheckRsa).
 RsaPublicKey RsaPublicKeyOf(const EVP_PKEY* pkey);
 
-/// kInvalidInput unless `pkey` is an RSA key of at least kMinRsaBits:
+/// kInvalidInput unless `pkey` is an RSA key of kMinRsaBits to kMaxRsaBits:
 /// "key type 'EC' is not supported; use an RSA key of at least 2048 bits" or
 /// "RSA key of 1024 bits is too small; use at least 2048".
 base::Status CheckRsa(const EVP_PKEY* pkey);

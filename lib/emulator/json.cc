@@ -8,8 +8,43 @@
 
 namespace mpctl::emulator {
 
+namespace {
+
+// Request bodies nest a few levels; deeper ones are refused before parsing.
+constexpr int kMaxDepth = 64;
+
+// Offset of the first bracket nested deeper than kMaxDepth (outside strings), or npos.
+std::size_t TooDeepAt(std::string_view text) {
+  int depth = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (quoted) {
+      if (text[i] == '\\') {
+        ++i;
+      } else if (text[i] == '"') {
+        quoted = false;
+      }
+    } else if (text[i] == '"') {
+      quoted = true;
+    } else if (text[i] == '[' || text[i] == '{') {
+      if (++depth > kMaxDepth) return i;
+    } else if (text[i] == ']' || text[i] == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 std::optional<std::string> ParseJson(std::string_view text, rapidjson::Document& doc) {
-  doc.Parse(text.data(), text.size());
+  if (std::size_t at = TooDeepAt(text); at != std::string_view::npos) {
+    doc.SetNull();
+    return "invalid JSON at offset " + std::to_string(at) + ": nested deeper than " +
+           std::to_string(kMaxDepth) + " levels";
+  }
+  // Iterative: a hostile body cannot overflow the stack of a server thread.
+  doc.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (doc.HasParseError()) {
     return std::string("invalid JSON at offset ") + std::to_string(doc.GetErrorOffset()) + ": " +
            base::ToLower(rapidjson::GetParseError_En(doc.GetParseError()));

@@ -49,7 +49,7 @@ base::Result<crypto::ParsedPublicKey> KeyLoader::LoadUncached(KeySource source,
         if (bytes.error().code == base::ErrorCode::kNotFound) {
           return base::MakeError(base::ErrorCode::kNotFound, "file " + subject + " does not exist");
         }
-        return Invalid("cannot read file " + subject);
+        return Invalid(bytes.error().message);
       }
       data = std::move(bytes).value();
       break;

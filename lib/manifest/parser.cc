@@ -1,10 +1,12 @@
 #include "manifest/parser.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
 #include <map>
 #include <set>
+#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -15,6 +17,9 @@
 
 namespace mpctl::manifest {
 namespace {
+
+// Manifests nest about 6 levels; far deeper is a mistake or an attack on the parser.
+constexpr int kMaxYamlDepth = 64;
 
 using FieldList = std::vector<std::string>;
 
@@ -113,6 +118,7 @@ class Parser {
       : file_(file), diagnostics_(diagnostics) {}
 
   std::optional<RawManifest> Parse(std::string_view text) {
+    if (!CheckShape(text)) return std::nullopt;
     YAML::Node root;
     try {
       root = YAML::Load(std::string(text));
@@ -169,6 +175,60 @@ class Parser {
   }
 
  private:
+  // Walks the YAML events before building any tree: yaml-cpp builds and converts nodes
+  // recursively, so nesting is bounded here first, and a second document (which YAML::Load
+  // would silently drop) is refused.
+  bool CheckShape(std::string_view text) {
+    struct DepthLimit {
+      YAML::Mark mark;
+    };
+    struct Shape final : YAML::EventHandler {
+      int depth = 0;
+      YAML::Mark document;
+      void OnDocumentStart(const YAML::Mark& mark) override { document = mark; }
+      void OnDocumentEnd() override {}
+      void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+      void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+      void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    const std::string&) override {}
+      void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                           YAML::EmitterStyle::value) override {
+        Enter(mark);
+      }
+      void OnSequenceEnd() override { --depth; }
+      void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                      YAML::EmitterStyle::value) override {
+        Enter(mark);
+      }
+      void OnMapEnd() override { --depth; }
+      void Enter(const YAML::Mark& mark) {
+        if (++depth > kMaxYamlDepth) throw DepthLimit{mark};
+      }
+    };
+    std::string copy(text);
+    std::istringstream in(copy);
+    try {
+      YAML::Parser parser(in);
+      Shape shape;
+      if (!parser.HandleNextDocument(shape)) return true;  // empty: reported later
+      Shape second;
+      if (parser.HandleNextDocument(second)) {
+        Report(Origin{Location(second.document), ""},
+               "a second YAML document starts at line " + std::to_string(second.document.line + 1) +
+                   "; a manifest is one document (remove the '---' and what follows, or merge it)");
+        return false;
+      }
+    } catch (const DepthLimit& limit) {
+      Report(Origin{Location(limit.mark), ""},
+             "nested deeper than " + std::to_string(kMaxYamlDepth) + " levels at line " +
+                 std::to_string(limit.mark.line + 1));
+      return false;
+    } catch (const YAML::Exception&) {
+      return true;  // YAML::Load below reports it, with its position
+    }
+    return true;
+  }
+
   base::SourceLocation Location(const YAML::Mark& mark) const {
     return {file_, mark.line + 1, mark.column + 1};
   }

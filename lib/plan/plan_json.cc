@@ -7,6 +7,7 @@
 
 #include <functional>
 
+#include "base/json.h"
 #include "base/strings.h"
 
 namespace mpctl::plan {
@@ -410,13 +411,6 @@ EnvironmentPlan ReadEnvironment(Reader& r, const rapidjson::Value& object,
   return e;
 }
 
-// RapidJSON's English message in our wording: lower case, no final full stop.
-std::string ParseErrorText(rapidjson::ParseErrorCode code) {
-  std::string text = base::ToLower(rapidjson::GetParseError_En(code));
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
-}
-
 }  // namespace
 
 std::string WritePlanJson(const Plan& plan) {
@@ -444,11 +438,9 @@ std::string WritePlanJson(const Plan& plan) {
 
 base::Result<Plan> ReadPlanJson(std::string_view text) {
   rapidjson::Document doc;
-  doc.Parse(text.data(), text.size());
-  if (doc.HasParseError()) {
+  if (auto error = base::ParseJson(text, doc)) {
     return base::MakeError(base::ErrorCode::kInvalidInput,
-                           "offset " + std::to_string(doc.GetErrorOffset()) + ": " +
-                               ParseErrorText(doc.GetParseError()));
+                           "offset " + std::to_string(error->offset) + ": " + error->what);
   }
   if (!doc.IsObject()) {
     return base::MakeError(base::ErrorCode::kInvalidInput, "a plan is a JSON object");

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "base/json.h"
+#include "base/sanitize.h"
 #include "base/strings.h"
 
 namespace mpctl::portal {
@@ -11,11 +13,13 @@ namespace mpctl::portal {
 namespace {
 
 constexpr std::size_t kMaxBodyChars = 300;
+constexpr std::size_t kMaxMessages = 10;  // of errors[] in one answer
 
 std::string StringMember(const rapidjson::Value& object, const char* name) {
   auto it = object.FindMember(name);
   if (it == object.MemberEnd() || !it->value.IsString()) return "";
-  return std::string(it->value.GetString(), it->value.GetStringLength());
+  // Server text: secrets it echoes scrubbed, control characters escaped, length bounded.
+  return base::Printable(std::string_view(it->value.GetString(), it->value.GetStringLength()));
 }
 
 // error/error_description join messages with ", " and start with ", " (portal-api.md §7.1).
@@ -32,30 +36,27 @@ std::string Flatten(std::string_view body) {
     if (space && (flat.empty() || flat.back() == ' ')) continue;
     flat += space ? ' ' : c;
   }
-  if (flat.size() > kMaxBodyChars) flat = flat.substr(0, kMaxBodyChars) + "...";
-  return flat;
+  return base::Printable(flat, kMaxBodyChars);
 }
 
 }  // namespace
 
 std::string CorrelationId(const HttpResponse& response) {
   rapidjson::Document doc;
-  doc.Parse(response.body.data(), response.body.size());
-  if (!doc.HasParseError() && doc.IsObject()) {
+  if (!base::ParseJson(response.body, doc) && doc.IsObject()) {
     std::string id = StringMember(doc, "correlation_id");
     if (!id.empty()) return id;
   }
   for (const char* name : {"correlation-id", "x-correlation-id"}) {
     std::string_view id = response.Header(name);
-    if (!id.empty()) return std::string(id);
+    if (!id.empty()) return base::Printable(id);
   }
   return "";
 }
 
 std::string ApiMessage(const HttpResponse& response) {
   rapidjson::Document doc;
-  doc.Parse(response.body.data(), response.body.size());
-  if (!doc.HasParseError() && doc.IsObject()) {
+  if (!base::ParseJson(response.body, doc) && doc.IsObject()) {
     std::vector<std::string> messages;
     auto errors = doc.FindMember("errors");
     if (errors != doc.MemberEnd() && errors->value.IsArray()) {
@@ -66,6 +67,11 @@ std::string ApiMessage(const HttpResponse& response) {
         std::string field = StringMember(item, "fieldIdentifier");
         messages.push_back(field.empty() ? message : field + ": " + message);
       }
+    }
+    if (messages.size() > kMaxMessages) {
+      std::size_t more = messages.size() - kMaxMessages;
+      messages.resize(kMaxMessages);
+      messages.push_back("… and " + std::to_string(more) + " more");
     }
     if (!messages.empty()) return base::Join(messages, "; ");
     for (const char* name : {"error_description", "error", "message"}) {
@@ -103,18 +109,32 @@ base::Error TransportFailure(std::string_view method, std::string_view path,
                              const TransportError& error) {
   const char* what = "request failed";
   switch (error.kind) {
-    case TransportErrorKind::kRefused: what = "not sent"; break;
-    case TransportErrorKind::kConnect: what = "could not connect"; break;
-    case TransportErrorKind::kTimeout: what = "timed out"; break;
-    case TransportErrorKind::kDropped: what = "connection dropped"; break;
-    case TransportErrorKind::kTls: what = "TLS failed"; break;
-    case TransportErrorKind::kOther: break;
+    case TransportErrorKind::kRefused:
+      what = "not sent";
+      break;
+    case TransportErrorKind::kConnect:
+      what = "could not connect";
+      break;
+    case TransportErrorKind::kTimeout:
+      what = "timed out";
+      break;
+    case TransportErrorKind::kDropped:
+      what = "connection dropped";
+      break;
+    case TransportErrorKind::kTls:
+      what = "TLS failed";
+      break;
+    case TransportErrorKind::kTooLarge:
+      what = "response refused";
+      break;
+    case TransportErrorKind::kOther:
+      break;
   }
   bool bad_setup =
       error.kind == TransportErrorKind::kRefused || error.kind == TransportErrorKind::kTls;
-  return base::MakeError(bad_setup ? base::ErrorCode::kInvalidInput : base::ErrorCode::kUnavailable,
-                         std::string(method) + " " + std::string(path) + ": " + what + ": " +
-                             error.message);
+  return base::MakeError(
+      bad_setup ? base::ErrorCode::kInvalidInput : base::ErrorCode::kUnavailable,
+      std::string(method) + " " + std::string(path) + ": " + what + ": " + error.message);
 }
 
 }  // namespace mpctl::portal

@@ -18,9 +18,10 @@ base::Result<std::unique_ptr<PortalApi>> Connect(const model::Environment& envir
 
   std::shared_ptr<HttpTransport> transport = options.transport;
   if (!transport) {
-    transport = std::make_shared<CurlTransport>(
-        CurlTransportOptions{options.ca_file, environment.connect_timeout_seconds * 1000,
-                             environment.timeout_seconds * 1000, "", options.log});
+    CurlTransportOptions curl{options.ca_file, environment.connect_timeout_seconds * 1000,
+                              environment.timeout_seconds * 1000, "", options.log};
+    if (options.max_response_bytes > 0) curl.max_response_bytes = options.max_response_bytes;
+    transport = std::make_shared<CurlTransport>(curl);
   }
   std::shared_ptr<Sleeper> sleeper = options.sleeper;
   if (!sleeper) sleeper = std::make_shared<RealSleeper>();

@@ -24,6 +24,7 @@ struct ConnectOptions {
   RetryPolicy retry;       // --retry-max, --retry-timeout
   LogSink log;             // -v: one line per request; empty = quiet
   LogSink notice;          // what a long wait waits for (WaitWatch); empty = quiet
+  std::size_t max_response_bytes = 0;  // --max-response-mib; 0 = the transport's default
   std::shared_ptr<HttpTransport> transport;  // default: CurlTransport with the env's timeouts
   std::shared_ptr<Sleeper> sleeper;          // default: RealSleeper
   std::shared_ptr<const base::Clock> clock;  // default: SystemClock

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 
+#include "base/sanitize.h"
 #include "base/strings.h"
 #include "base/url_parts.h"
 
@@ -72,14 +73,37 @@ std::optional<TransportError> CheckUrl(const std::string& url) {
   return std::nullopt;
 }
 
+// Where the callbacks put the response, and the limits they enforce. Returning a short count
+// from a callback makes curl abort the transfer with CURLE_WRITE_ERROR.
+struct Sink {
+  HttpResponse* response;
+  std::size_t max_body;
+  std::size_t max_headers;
+  std::size_t header_bytes = 0;
+  bool body_too_large = false;
+  bool headers_too_large = false;
+};
+
 std::size_t WriteBody(char* data, std::size_t size, std::size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
+  auto* sink = static_cast<Sink*>(user);
+  std::size_t n = size * count;
+  if (sink->response->body.size() + n > sink->max_body) {
+    sink->body_too_large = true;
+    return 0;
+  }
+  sink->response->body.append(data, n);
+  return n;
 }
 
 std::size_t WriteHeader(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* headers = static_cast<Headers*>(user);
+  auto* sink = static_cast<Sink*>(user);
+  Headers* headers = &sink->response->headers;
   std::string_view line(data, size * count);
+  sink->header_bytes += line.size();
+  if (sink->header_bytes > sink->max_headers) {
+    sink->headers_too_large = true;
+    return 0;
+  }
   // A new status line (after 1xx or a reused handle) starts a new header block.
   if (base::StartsWith(line, "HTTP/")) {
     headers->clear();
@@ -175,9 +199,18 @@ HttpResult CurlTransport::Send(const HttpRequest& request) {
   curl_easy_reset(curl);
 
   HttpResponse response;
+  Sink sink{&response, options_.max_response_bytes * (request.list ? kListResponseFactor : 1),
+            options_.max_header_bytes};
   curl_slist* header_list = nullptr;
   for (const auto& [name, value] : request.headers) {
     header_list = curl_slist_append(header_list, (name + ": " + value).c_str());
+  }
+  if (!request.bearer_token.empty() && !base::IsB64Token(request.bearer_token.Reveal())) {
+    // A token with CR LF or spaces would add headers of the server's choosing.
+    curl_slist_free_all(header_list);
+    Release(std::move(handle));
+    return TransportError{TransportErrorKind::kRefused,
+                          "the access token is not an RFC 6750 bearer token; not sent"};
   }
   if (!request.bearer_token.empty()) {
     base::Secret line("Authorization: Bearer " + std::string(request.bearer_token.Reveal()));
@@ -199,10 +232,12 @@ HttpResult CurlTransport::Send(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, header_list);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, WriteBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, WriteHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
-  int requests_sent = 0;
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &sink);
+  // Refuse early when the server announces a body over the limit.
+  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(sink.max_body));
+    int requests_sent = 0;
   if (options_.log) {
     // The debug callback sees every request libcurl writes (it needs VERBOSE; with a
     // DEBUGFUNCTION nothing is printed). Only counted: the header block holds the token.
@@ -237,10 +272,24 @@ HttpResult CurlTransport::Send(const HttpRequest& request) {
     }
   }
   if (code != CURLE_OK) {
+    auto parts = base::SplitUrl(request.url);
+    std::string where = parts ? parts->host : request.url;
+    if (sink.body_too_large || code == CURLE_FILESIZE_EXCEEDED) {
+      // Not retried (kTooLarge): the same request would get the same answer.
+      return TransportError{TransportErrorKind::kTooLarge,
+                            "response body from '" + where + "' is larger than " +
+                                std::to_string(sink.max_body >> 20) +
+                                " MiB; stopped reading (raise the limit with "
+                                "--max-response-mib if the answer is genuine)"};
+    }
+    if (sink.headers_too_large) {
+      return TransportError{TransportErrorKind::kTooLarge,
+                            "response headers from '" + where + "' are larger than " +
+                                std::to_string(sink.max_headers >> 10) + " KiB; stopped reading"};
+    }
     long request_size = 0;
     curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_size);
-    auto parts = base::SplitUrl(request.url);
-    std::string host = parts ? parts->host : request.url;
+    const std::string& host = where;
     TransportErrorKind kind = Classify(code, request_size > 0);
     std::string message = std::string(curl_easy_strerror(code));
     message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));

@@ -10,6 +10,9 @@
 
 namespace mpctl::portal {
 
+/// 4 MiB: far more than any single object, token or discovery document.
+inline constexpr std::size_t kDefaultMaxResponseBytes = 4 << 20;
+
 struct CurlTransportOptions {
   /// Extra CA bundle (PEM) trusted for TLS, e.g. a local emulator's self-signed certificate.
   /// Verification itself is always on; there is no way to switch it off.
@@ -21,6 +24,10 @@ struct CurlTransportOptions {
   /// a request whose reused connection closed before any byte of an answer), so that the
   /// log shows every request that left the process.
   LogSink log;
+  /// Largest response body read (kListResponseFactor times more for lists); a larger one
+  /// aborts the transfer with kTooLarge. --max-response-mib.
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
+  std::size_t max_header_bytes = 64 << 10;  // all header lines of one response
 };
 
 /// HttpTransport on libcurl. Keeps a pool of easy handles, each with its own keep-alive

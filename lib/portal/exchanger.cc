@@ -15,18 +15,13 @@ using std::chrono::milliseconds;
 
 const char* KindName(TransportErrorKind kind) {
   switch (kind) {
-    case TransportErrorKind::kRefused:
-      return "refused";
-    case TransportErrorKind::kConnect:
-      return "connect failed";
-    case TransportErrorKind::kTimeout:
-      return "timeout";
-    case TransportErrorKind::kDropped:
-      return "connection dropped";
-    case TransportErrorKind::kTls:
-      return "tls error";
-    case TransportErrorKind::kOther:
-      return "failed";
+    case TransportErrorKind::kRefused: return "refused";
+    case TransportErrorKind::kConnect: return "connect failed";
+    case TransportErrorKind::kTimeout: return "timeout";
+    case TransportErrorKind::kDropped: return "connection dropped";
+    case TransportErrorKind::kTls: return "tls error";
+    case TransportErrorKind::kOther: return "failed";
+    case TransportErrorKind::kTooLarge: return "too large";
   }
   return "failed";
 }
@@ -48,10 +43,9 @@ Verdict Judge(const HttpResult& result, Repeat repeat) {
     case TransportErrorKind::kConnect:
       return {true, false};  // never reached the server
     case TransportErrorKind::kTimeout:
-    case TransportErrorKind::kDropped:
-      return {safe, !safe};
-    default:
-      return {};
+    case TransportErrorKind::kDropped: return {safe, !safe};
+    case TransportErrorKind::kTooLarge: return {false, !safe};  // handled, answer unread
+    default: return {};
   }
 }
 

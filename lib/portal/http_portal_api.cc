@@ -1,6 +1,7 @@
 #include "portal/http_portal_api.h"
 
 #include "auth/token_claims.h"
+#include "base/strings.h"
 #include "base/url_parts.h"
 #include "portal/api_error.h"
 #include "portal/json_decode.h"
@@ -11,6 +12,13 @@ namespace mpctl::portal {
 namespace {
 
 std::string ScopeQuery(const std::string& name) { return "scope=" + base::PercentEncode(name); }
+
+// Reads whose answer grows with the organisation: every client, scope or grant.
+bool IsList(const std::string& path_and_query) {
+  return path_and_query == "/clients" || path_and_query == "/scopes/all" ||
+         base::StartsWith(path_and_query, "/scopes?") ||
+         base::StartsWith(path_and_query, "/scopes/access");
+}
 
 }  // namespace
 
@@ -41,6 +49,7 @@ base::Result<HttpPortalApi::Answer> HttpPortalApi::Send(const Call& call, bool* 
     if (!call.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
     request.bearer_token = std::move(token.value());
     request.body = base::Secret(call.body);
+    request.list = call.method == "GET" && IsList(call.path_and_query);
     return request;
   };
   auto exchange = exchanger_->Run(make_request, call.repeat);

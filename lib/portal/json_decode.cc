@@ -7,12 +7,15 @@
 #include <optional>
 #include <string>
 
+#include "base/json.h"
 #include "base/strings.h"
 #include "crypto/keys.h"
 
 namespace mpctl::portal {
 
 namespace {
+
+constexpr std::int64_t kMaxEpochSeconds = 253402300799;  // 9999-12-31T23:59:59Z
 
 using rapidjson::Value;
 
@@ -87,20 +90,33 @@ class Fields {
     *out = value;
     return base::OkStatus();
   }
+  // Epoch seconds from 1970 to 9999: later arithmetic on them cannot overflow.
+  base::Status EpochSeconds(const char* name, std::int64_t seconds) const {
+    if (seconds >= 0 && seconds <= kMaxEpochSeconds) return base::OkStatus();
+    return Error(Join(path_, name), "is " + std::to_string(seconds) +
+                                        ", outside the years 1970 to 9999 (epoch seconds)");
+  }
+  base::Status OptionalEpochSeconds(const char* name, std::optional<std::int64_t>* out) const {
+    MPCTL_RETURN_IF_ERROR(OptionalInt64(name, out));
+    if (*out) MPCTL_RETURN_IF_ERROR(EpochSeconds(name, **out));
+    return base::OkStatus();
+  }
   // An RFC 3339 string or epoch seconds.
   base::Status Time(const char* name, std::optional<std::int64_t>* out) const {
     const Value* value = Find(name);
     if (value == nullptr) return base::OkStatus();
     if (value->IsInt64()) {
+      MPCTL_RETURN_IF_ERROR(EpochSeconds(name, value->GetInt64()));
       *out = value->GetInt64();
       return base::OkStatus();
     }
     if (!value->IsString()) return WrongType(Join(path_, name), *value, "a timestamp string");
     auto parsed = base::ParseTimestamp(value->GetString());
     if (!parsed) {
-      return Error(Join(path_, name), std::string("is '") + value->GetString() +
-                                          "', expected an RFC 3339 timestamp");
+      return Error(Join(path_, name),
+                   std::string("is '") + value->GetString() + "', expected an RFC 3339 timestamp");
     }
+    MPCTL_RETURN_IF_ERROR(EpochSeconds(name, *parsed));
     *out = *parsed;
     return base::OkStatus();
   }
@@ -129,12 +145,10 @@ class Fields {
 
 base::Result<rapidjson::Document> Parse(std::string_view body, std::string_view endpoint) {
   rapidjson::Document doc;
-  doc.Parse(body.data(), body.size());
-  if (doc.HasParseError()) {
-    return base::MakeError(base::ErrorCode::kUnavailable,
-                           std::string(endpoint) + ": response is not JSON (" +
-                               rapidjson::GetParseError_En(doc.GetParseError()) + " at offset " +
-                               std::to_string(doc.GetErrorOffset()) + ")");
+  if (auto error = base::ParseJson(body, doc)) {
+    return base::MakeError(
+        base::ErrorCode::kUnavailable,
+        std::string(endpoint) + ": response is not JSON (" + base::Describe(*error) + ")");
   }
   return doc;
 }
@@ -206,7 +220,7 @@ base::Status DecodeKey(const Fields& f, model::PublicKey* key) {
   MPCTL_RETURN_IF_ERROR(f.String("alg", &key->alg));
   MPCTL_RETURN_IF_ERROR(f.String("use", &key->use));
   if (key->use.empty()) key->use = "sig";  // older data lacks it; the API now requires it
-  MPCTL_RETURN_IF_ERROR(f.OptionalInt64("exp", &key->exp));
+  MPCTL_RETURN_IF_ERROR(f.OptionalEpochSeconds("exp", &key->exp));
   MPCTL_RETURN_IF_ERROR(f.Time("created", &key->created));
   if (key->kty != "RSA") return base::OkStatus();
   MPCTL_RETURN_IF_ERROR(f.RequiredString("n", &key->n));

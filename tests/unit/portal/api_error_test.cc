@@ -29,8 +29,7 @@ TEST(ApiErrorTest, RawBodyIsFlattenedAndCut) {
   std::string body = "<html>\n  <body>" + std::string(600, 'x') + "</body></html>";
   std::string message = ApiMessage(Make(502, body));
   EXPECT_EQ(message.substr(0, 14), "<html> <body>x");
-  EXPECT_EQ(message.size(), 303u);
-  EXPECT_EQ(message.substr(300), "...");
+  EXPECT_EQ(message.substr(300), "... (327 more bytes)");
 }
 
 TEST(ApiErrorTest, CorrelationIdFromBodyOrHeader) {

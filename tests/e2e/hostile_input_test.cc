@@ -1,0 +1,417 @@
+// mpctl against a hostile server (a small cpp-httplib server in this process) and hostile
+// files: every case of issue 13 gives exit 1, one line on stderr, no crash, no hang, bounded
+// memory, nothing secret or raw printed, and no write after a failed read.
+#include <gmock/gmock.h>
+#include <httplib.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "base/strings.h"
+#include "support/mpctl_process.h"
+#include "support/test_keys.h"
+
+namespace mpctl {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char kOrgno[] = "991825827";
+// What the tests configure; every run must end well before it.
+constexpr int kTimeoutSeconds = 20;
+
+// The largest resident set any mpctl run of this process has had, in MiB.
+long MaxChildRssMib() {
+  rusage usage{};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+std::string Deep(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+
+class HostileTest : public ::testing::Test {
+ protected:
+  // A JWT-shaped access token; tests check it never shows.
+  static constexpr char kToken[] = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2VjcmV0LXRva2Vu";
+
+  void SetUp() override {
+    std::string tmpl = "/tmp/mpctl-hostile-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    key_pem_ = testing::GenerateRsaPem();
+    std::ofstream(dir_ + "/admin.pem") << key_pem_;
+    // Defaults: a well-behaved auth server and an empty organisation.
+    discovery_ = [this](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "{\"issuer\":\"" + base_url_ + "/\",\"token_endpoint\":\"" + base_url_ + "/token\"}",
+          "application/json");
+    };
+    token_ = [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string("{\"access_token\":\"") + kToken + "\",\"expires_in\":120}",
+                      "application/json");
+    };
+    api_ = [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("[]", "application/json");
+    };
+    server_.Get("/.well-known/oauth-authorization-server",
+                [this](const httplib::Request& req, httplib::Response& res) {
+                  Record(req);
+                  discovery_(req, res);
+                });
+    server_.Post("/token", [this](const httplib::Request& req, httplib::Response& res) {
+      Record(req);
+      token_(req, res);
+    });
+    auto api = [this](const httplib::Request& req, httplib::Response& res) {
+      Record(req);
+      api_(req, res);
+    };
+    server_.Get("/api/v1/.*", api);
+    server_.Post("/api/v1/.*", api);
+    server_.Put("/api/v1/.*", api);
+    server_.Delete("/api/v1/.*", api);
+    int port = server_.bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port, 0);
+    base_url_ = "http://127.0.0.1:" + std::to_string(port);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    WriteManifest("");
+  }
+  void TearDown() override {
+    server_.stop();
+    if (thread_.joinable()) thread_.join();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+  void Record(const httplib::Request& req) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::string line = req.method + " " + req.path;
+    for (const auto& [name, value] : req.headers) line += "\n" + name + ": " + value;
+    requests_.push_back(line);
+    if (req.method != "GET" && req.path.rfind("/api/", 0) == 0) ++writes_;
+  }
+
+  void WriteManifest(const std::string& clients, const std::string& admin = "key_file: admin.pem",
+                     bool kid = true) {
+    std::ofstream(dir_ + "/mpctl.yaml")
+        << "apiVersion: mpctl/v1\n"
+           "environments:\n"
+           "  test:\n"
+           "    organization: \""
+        << kOrgno << "\"\n    api_url: " << base_url_ << "/api/v1\n    auth_server: " << base_url_
+        << "/\n    timeout_seconds: " << kTimeoutSeconds
+        << "\n    admin_client: {client_id: admin, " << (kid ? "kid: k1, " : "") << admin << "}\n"
+        << clients;
+  }
+
+  testing::MpctlRun Mpctl(std::vector<std::string> args, std::vector<std::string> env = {}) {
+    testing::MpctlCall call;
+    call.args = std::move(args);
+    call.dir = dir_;
+    call.env = std::move(env);
+    return testing::RunMpctl(call);
+  }
+
+  // Runs mpctl and checks what every hostile case must give.
+  testing::MpctlRun Run(std::vector<std::string> args, std::vector<std::string> env = {},
+                        int lines = 1) {
+    auto start = std::chrono::steady_clock::now();
+    testing::MpctlRun run = Mpctl(std::move(args), std::move(env));
+    auto seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start)
+            .count();
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    EXPECT_LT(seconds, kTimeoutSeconds);
+    EXPECT_LT(MaxChildRssMib(), 256);
+    // One line; a manifest problem adds the line that counts them.
+    EXPECT_LE(std::count(run.err.begin(), run.err.end(), '\n'), lines) << run.err.substr(0, 2000);
+    EXPECT_LT(run.err.size(), 5000u);
+    EXPECT_THAT(run.err, Not(HasSubstr("\x1b"))) << "raw escape on stderr";
+    EXPECT_THAT(run.err + run.out, Not(HasSubstr(kToken)));
+    EXPECT_THAT(run.err + run.out, Not(HasSubstr("eyJ"))) << "a JWT was printed";
+    EXPECT_EQ(writes_.load(), 0) << "a write after a failed read";
+    return run;
+  }
+  testing::MpctlRun Plan() { return Run({"plan", "-f", "mpctl.yaml"}); }
+  testing::MpctlRun Apply() { return Run({"apply", "--auto-approve", "-f", "mpctl.yaml"}); }
+
+  std::string dir_;
+  std::string key_pem_;
+  std::string base_url_;
+  httplib::Server server_;
+  std::thread thread_;
+  std::function<void(const httplib::Request&, httplib::Response&)> discovery_, token_, api_;
+  std::mutex mutex_;
+  std::vector<std::string> requests_;
+  std::atomic<int> writes_{0};
+};
+
+const char kPinned[] =
+    "owner: x\n"
+    "clients:\n"
+    "  sync:\n"
+    "    scopes: [skatt:demo/read]\n"
+    "    overrides:\n"
+    "      test: {client_id: c1}\n";
+
+const char kOneClient[] =
+    "clients:\n"
+    "  sync:\n"
+    "    scopes: [skatt:demo/read]\n";
+
+TEST_F(HostileTest, DeeplyNestedClientListIsRefused) {
+  api_ = [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(Deep(150'000), "application/json");
+  };
+  WriteManifest(kOneClient);
+  EXPECT_THAT(Apply().err, HasSubstr("nested deeper than 64 levels"));
+}
+
+TEST_F(HostileTest, DeeplyNestedJwksIsRefused) {
+  api_ = [](const httplib::Request& req, httplib::Response& res) {
+    if (req.path == "/api/v1/clients") {
+      res.set_content(
+          "[{\"client_id\":\"c1\",\"client_name\":\"sync\",\"client_orgno\":\"991825827\","
+          "\"integration_type\":\"maskinporten\",\"description\":\"mpctl-owner: x\","
+          "\"scopes\":[]}]",
+          "application/json");
+    } else {
+      res.set_content("{\"keys\":" + Deep(150'000) + "}", "application/json");
+    }
+  };
+  WriteManifest(kPinned);
+  testing::MpctlRun run = Plan();
+  EXPECT_THAT(run.err, Not(HasSubstr("Segmentation")));
+}
+
+TEST_F(HostileTest, DeeplyNestedDiscoveryIsRefused) {
+  discovery_ = [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(Deep(150'000), "application/json");
+  };
+  EXPECT_THAT(Plan().err, HasSubstr("not a JSON object"));
+}
+
+TEST_F(HostileTest, DeeplyNestedTokenResponseIsRefused) {
+  token_ = [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(Deep(150'000), "application/json");
+  };
+  EXPECT_THAT(Plan().err, HasSubstr("token response is not a JSON object"));
+}
+
+TEST_F(HostileTest, EndlessChunkedBodyStopsAtTheLimit) {
+  api_ = [](const httplib::Request&, httplib::Response& res) {
+    res.set_chunked_content_provider("application/json", [](std::size_t, httplib::DataSink& sink) {
+      static const std::string chunk(1 << 16, ' ');
+      return sink.write(chunk.data(), chunk.size());
+    });
+  };
+  WriteManifest(kOneClient);
+  EXPECT_THAT(Apply().err, HasSubstr("MiB; stopped reading"));
+}
+
+TEST_F(HostileTest, AnnouncedHugeBodyIsRefused) {
+  api_ = [](const httplib::Request&, httplib::Response& res) {
+    res.set_content_provider(std::size_t{200} << 20, "application/json",
+                             [](std::size_t, std::size_t length, httplib::DataSink& sink) {
+                               static const std::string chunk(1 << 16, ' ');
+                               return sink.write(chunk.data(), std::min(length, chunk.size()));
+                             });
+  };
+  EXPECT_THAT(Plan().err, HasSubstr("larger than 32 MiB"));
+}
+
+TEST_F(HostileTest, TheLimitCanBeRaised) {
+  api_ = [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("[" + std::string(40 << 20, ' ') + "]", "application/json");
+  };
+  testing::MpctlRun run = Mpctl({"--max-response-mib", "8", "plan", "-f", "mpctl.yaml"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+}
+
+TEST_F(HostileTest, HugeHeadersAreRefused) {
+  api_ = [](const httplib::Request&, httplib::Response& res) {
+    for (int i = 0; i < 200; ++i)
+      res.set_header("X-Junk-" + std::to_string(i), std::string(1000, 'x'));
+    res.set_content("[]", "application/json");
+  };
+  EXPECT_THAT(Plan().err, HasSubstr("headers"));
+}
+
+TEST_F(HostileTest, TokenErrorEchoingTheAssertionIsScrubbed) {
+  token_ = [](const httplib::Request& req, httplib::Response& res) {
+    res.status = 400;
+    res.set_content(
+        "{\"error\":\"invalid_grant\",\"error_description\":\"bad grant: " + req.body + "\"}",
+        "application/json");
+  };
+  testing::MpctlRun run = Plan();
+  EXPECT_THAT(run.err, HasSubstr("invalid_grant"));
+  EXPECT_THAT(run.err, HasSubstr("[redacted]"));
+}
+
+TEST_F(HostileTest, HugeErrorMessageIsCut) {
+  api_ = [](const httplib::Request&, httplib::Response& res) {
+    res.status = 400;
+    res.set_content("{\"errors\":[{\"errorMessage\":\"" + std::string(5 << 20, 'a') + "\"}]}",
+                    "application/json");
+  };
+  EXPECT_THAT(Plan().err, HasSubstr("more bytes)"));
+}
+
+TEST_F(HostileTest, ManyServerErrorsAreCounted) {
+  api_ = [](const httplib::Request&, httplib::Response& res) {
+    std::string body = "{\"errors\":[";
+    for (int i = 0; i < 200'000; ++i)
+      body += std::string(i ? "," : "") + "{\"errorMessage\":\"e\"}";
+    res.status = 400;
+    res.set_content(body + "]}", "application/json");
+  };
+  EXPECT_THAT(Plan().err, HasSubstr("and 199990 more"));
+}
+
+TEST_F(HostileTest, ControlCharactersFromTheServerAreEscaped) {
+  api_ = [](const httplib::Request&, httplib::Response& res) {
+    res.status = 400;
+    res.set_header("correlation-id", "\x1b]0;pwned\x07");
+    res.set_content(std::string("{\"error_description\":\"\\u001b[2J\\r\\u0000evil\\u009b\"}"),
+                    "application/json");
+  };
+  testing::MpctlRun run = Plan();
+  EXPECT_THAT(run.err, HasSubstr("\\x1b[2J\\r\\x00evil\\u009b"));
+  EXPECT_THAT(run.err, Not(HasSubstr("\r")));
+}
+
+TEST_F(HostileTest, AccessTokenWithCrLfIsNotSent) {
+  token_ = [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("{\"access_token\":\"abc\\r\\nX-Injected: 1\",\"expires_in\":120}",
+                    "application/json");
+  };
+  EXPECT_THAT(Plan().err, HasSubstr("not a valid bearer token"));
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& request : requests_) {
+    EXPECT_THAT(request, Not(HasSubstr("X-Injected"))) << request;
+    EXPECT_THAT(request, Not(HasSubstr("/api/v1"))) << "sent a request with a bad token";
+  }
+}
+
+TEST_F(HostileTest, ExpiresInOverflowIsRefused) {
+  token_ = [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(
+        std::string("{\"access_token\":\"") + kToken + "\",\"expires_in\":9223372036854775807}",
+        "application/json");
+  };
+  EXPECT_THAT(Plan().err, HasSubstr("expires_in"));
+}
+
+// A live key whose exp or created is INT64_MIN.
+void ServeOneClientWithKey(std::function<void(const httplib::Request&, httplib::Response&)>* api,
+                           const std::string& key_fields) {
+  *api = [key_fields](const httplib::Request& req, httplib::Response& res) {
+    if (req.path == "/api/v1/clients") {
+      res.set_content(
+          "[{\"client_id\":\"c1\",\"client_name\":\"sync\",\"client_orgno\":\"991825827\","
+          "\"integration_type\":\"maskinporten\",\"description\":\"mpctl-owner: x\","
+          "\"scopes\":[]}]",
+          "application/json");
+    } else if (req.path == "/api/v1/clients/c1/jwks") {
+      res.set_content("{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k\",\"e\":\"AQAB\",\"n\":\"AQAB\"," +
+                          key_fields + "}]}",
+                      "application/json");
+    } else {
+      res.set_content("[]", "application/json");
+    }
+  };
+}
+
+TEST_F(HostileTest, KeyExpiryAtInt64MinIsRefused) {
+  ServeOneClientWithKey(&api_, "\"exp\":-9223372036854775808");
+  WriteManifest(kPinned);
+  testing::MpctlRun run = Run({"check", "-f", "mpctl.yaml"});
+  EXPECT_THAT(run.err, HasSubstr("outside the years 1970 to 9999"));
+  EXPECT_THAT(run.out, Not(HasSubstr("check passed")));
+}
+
+TEST_F(HostileTest, KeyCreatedAtInt64MinIsRefused) {
+  ServeOneClientWithKey(&api_, "\"created\":-9223372036854775808");
+  WriteManifest(kPinned);
+  EXPECT_THAT(Plan().err, HasSubstr("outside the years 1970 to 9999"));
+}
+
+// Files.
+
+TEST_F(HostileTest, FifoAsKeyFileFailsAtOnce) {
+  ASSERT_EQ(mkfifo((dir_ + "/fifo.pem").c_str(), 0600), 0);
+  WriteManifest("", "key_file: fifo.pem");
+  EXPECT_THAT(Plan().err, HasSubstr("is a pipe (FIFO); give a regular file"));
+}
+
+TEST_F(HostileTest, DeviceAsManifestFailsAtOnce) {
+  EXPECT_THAT(Run({"validate", "-f", "/dev/zero"}, {}, 2).err, HasSubstr("is a character device"));
+}
+
+TEST_F(HostileTest, RandomDeviceAsCertificateFailsAtOnce) {
+  WriteManifest("", "certificate_file: /dev/urandom, password_env: P", false);
+  EXPECT_THAT(Run({"plan", "-f", "mpctl.yaml"}, {"P=x"}).err, HasSubstr("is a character device"));
+}
+
+TEST_F(HostileTest, RandomDeviceAsPemFileFailsAtOnce) {
+  WriteManifest(
+      "clients:\n  sync:\n    scopes: []\n    keys:\n      - kid: k\n        pem_file: "
+      "/dev/urandom\n");
+  testing::MpctlRun run = Mpctl({"validate", "-f", "mpctl.yaml"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr("is a character device"));
+}
+
+TEST_F(HostileTest, DeeplyNestedJwkFileIsRefused) {
+  std::ofstream(dir_ + "/key.jwk") << "{\"kty\":" << Deep(200'000) << "}";
+  testing::MpctlRun run = Mpctl({"keys", "inspect", "key.jwk"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("nested deeper than 64 levels"));
+}
+
+TEST_F(HostileTest, HugeRsaKeyIsRefused) {
+  // Far bigger than anyone uses; generating 1,000,000 bits would take hours, 16,400 is enough.
+  std::string n = base::Base64UrlEncode(std::string(16'400 / 8, '\xff'));
+  std::ofstream(dir_ + "/key.jwk") << "{\"kty\":\"RSA\",\"e\":\"AQAB\",\"n\":\"" << n << "\"}";
+  testing::MpctlRun run = Mpctl({"keys", "inspect", "key.jwk"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("too large; use at most 16384"));
+}
+
+TEST_F(HostileTest, SecondYamlDocumentIsRefused) {
+  std::ofstream(dir_ + "/two.yaml") << "apiVersion: mpctl/v1\nenvironments: {}\n---\nclients: {}\n";
+  testing::MpctlRun run = Mpctl({"validate", "-f", "two.yaml"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr("a second YAML document starts at line"));
+}
+
+TEST_F(HostileTest, DeeplyNestedYamlIsRefused) {
+  std::ofstream(dir_ + "/deep.yaml") << "apiVersion: mpctl/v1\nclients: " << Deep(100'000) << "\n";
+  testing::MpctlRun run = Mpctl({"validate", "-f", "deep.yaml"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr("nested deeper than 64 levels at line 2"));
+}
+
+TEST_F(HostileTest, ManyDiagnosticsAreCounted) {
+  std::ofstream out(dir_ + "/many.yaml");
+  out << "apiVersion: mpctl/v1\nenvironments: {test: {organization: \"991825827\"}}\nclients:\n";
+  for (int i = 0; i < 200'000; ++i) out << "  c" << i << ": {bogus: 1}\n";
+  out.close();
+  testing::MpctlRun run = Mpctl({"validate", "-f", "many.yaml"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr(" more\n"));
+  EXPECT_LT(run.err.size(), 100'000u);
+}
+
+}  // namespace
+}  // namespace mpctl
