@@ -128,10 +128,6 @@ struct Plan {
   bool has_errors() const;
 };
 
-/// The description a client create or update writes: `after.description`, one space and
-/// `ownership_tag` (the tag alone when the description is empty), as design §10 fixes it.
-std::string DescriptionToWrite(const Action& action);
-
 /// Recomputes `summary.create/update/del` from the actions (the other counts are Diff's).
 void CountActions(EnvironmentPlan& plan);
 
