@@ -16,6 +16,7 @@
 
 #include "auth/admin_scopes.h"
 #include "base/result.h"
+#include "base/worker_pool.h"
 #include "cli.h"
 #include "manifest/manifest.h"
 #include "model/state.h"
@@ -27,11 +28,11 @@ namespace mpctl::cli {
 
 /// Which manifest, which environments and how to talk to the portal.
 struct PipelineFlags {
-  std::string file = "mpctl.yaml";        // -f
-  std::vector<std::string> environments;  // -e (empty: every environment)
-  int parallelism = 16;                   // --parallelism: requests in flight per environment
-  int retry_max = 5;                      // --retry-max: attempts per request
-  int retry_timeout_seconds = 60;         // --retry-timeout: all attempts of one request
+  std::string file = "mpctl.yaml";              // -f
+  std::vector<std::string> environments;        // -e (empty: every environment)
+  int parallelism = base::kDefaultParallelism;  // --parallelism: requests in flight per environment
+  int retry_max = 5;                            // --retry-max: attempts per request
+  int retry_timeout_seconds = 60;               // --retry-timeout: all attempts of one request
 };
 
 /// What Diff is asked to do.
