@@ -19,12 +19,13 @@ std::string Summary(const model::DesiredState& state) {
 
 }  // namespace
 
-int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>& args) {
+int RunValidate(const Command& self, const GlobalOptions& /*global*/,
+                const std::vector<std::string>& args) {
   std::string file;
   std::vector<std::string> environments;
-  po::options_description options("options");
+  CommandFlags line;
   // clang-format off
-  options.add_options()
+  line.options.add_options()
       ("file,f", po::value(&file)->default_value("mpctl.yaml")->value_name("FILE"),
        "the manifest to check")
       ("env,e", po::value(&environments)->value_name("ENV"),
@@ -32,18 +33,8 @@ int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>&
        "every one); the others are still checked apart from their variables")
       ("help,h", "print this help");
   // clang-format on
-  const std::string usage =
-      "usage: mpctl validate [-f FILE] [-e ENV]...\n\n"
-      "Checks the manifest without calling any API: structure, names, orgnos, scopes,\n"
-      "kids, key material, ${VAR} references and referenced files. Prints one summary\n"
-      "line per environment, or every problem as file:line:col: path: message.";
-  const std::string footer =
-      "exit codes:\n"
-      "  0  the manifest is valid\n"
-      "  1  it is not (every problem is listed on stderr), or the command line is wrong\n";
   po::variables_map variables;
-  if (auto exit_code =
-          ParseCommandLine("validate", usage, footer, options, nullptr, args, &variables)) {
+  if (auto exit_code = ParseCommandLine(self, line, args, &variables)) {
     return *exit_code;
   }
 
@@ -57,5 +48,19 @@ int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>&
   for (const auto& state : result.manifest->states) std::cout << Summary(state) << "\n";
   return kExitOk;
 }
+
+extern const Command kValidateCommand = {
+    .name = "validate",
+    .summary = "check a manifest, offline, and list every problem in it",
+    .usage =
+        "usage: mpctl validate [-f FILE] [-e ENV]...\n\n"
+        "Checks the manifest without calling any API: structure, names, orgnos, scopes,\n"
+        "kids, key material, ${VAR} references and referenced files. Prints one summary\n"
+        "line per environment, or every problem as file:line:col: path: message.",
+    .footer =
+        "exit codes:\n"
+        "  0  the manifest is valid\n"
+        "  1  it is not (every problem is listed on stderr), or the command line is wrong\n",
+    .run = RunValidate};
 
 }  // namespace mpctl::cli

@@ -9,12 +9,13 @@ namespace mpctl::cli {
 /// Every subcommand, in the order `mpctl --help` lists them.
 const std::vector<Command>& Commands();
 
-int RunValidate(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunApply(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunCheck(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunDiffEnv(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunImport(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunKeys(const GlobalOptions& global, const std::vector<std::string>& args);
+// The entries, each defined in its cmd_<name>.cc beside its handler.
+extern const Command kValidateCommand;
+extern const Command kPlanCommand;
+extern const Command kApplyCommand;
+extern const Command kCheckCommand;
+extern const Command kDiffEnvCommand;
+extern const Command kImportCommand;
+extern const Command kKeysCommand;
 
 }  // namespace mpctl::cli
