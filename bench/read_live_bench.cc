@@ -8,13 +8,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <string>
 
 #include "portal/connect.h"
 #include "portal/live_state.h"
 #include "support/admin_fixture.h"
 #include "support/emulator_process.h"
+#include "support/scoped_temp_dir.h"
 
 namespace {
 
@@ -94,8 +94,8 @@ bool Measure(mpctl::testing::EmulatorProcess& emu, const mpctl::testing::AdminFi
 int main(int argc, char** argv) {
   int clients = argc > 1 ? std::atoi(argv[1]) : 1000;
   int latency = argc > 2 ? std::atoi(argv[2]) : 20;
-  std::string dir = "/tmp/mpctl-bench-XXXXXX";
-  if (mkdtemp(dir.data()) == nullptr) return 1;
+  mpctl::testing::ScopedTempDir temp("mpctl-bench");
+  const std::string& dir = temp.path();
   int status = 1;
   {
     mpctl::testing::AdminFixture admin(dir, SeedClients(clients));
@@ -118,7 +118,5 @@ int main(int argc, char** argv) {
       status = 0;
     }
   }
-  std::error_code ec;
-  std::filesystem::remove_all(dir, ec);
   return status;
 }

@@ -39,39 +39,32 @@ std::vector<OptionDoc> DescribeOptions(const po::options_description& options) {
   return out;
 }
 
-std::optional<int> ParseCommandLine(const std::string& command, const std::string& usage,
-                                    const std::string& footer,
-                                    const po::options_description& options,
-                                    const po::positional_options_description* positional,
+std::optional<int> ParseCommandLine(const Command& command, const CommandFlags& flags,
                                     const std::vector<std::string>& args,
-                                    po::variables_map* variables,
-                                    const po::options_description* hidden) {
-  const std::string see = "; see 'mpctl " + command + " --help'";
+                                    po::variables_map* variables) {
+  const std::string name = command.name;
+  const std::string see = "; see 'mpctl " + name + " --help'";
   try {
     po::options_description parsed;
-    parsed.add(options);
-    if (hidden) parsed.add(*hidden);
+    parsed.add(flags.options);
+    parsed.add(flags.hidden);
     po::command_line_parser parser(args);
     parser.options(parsed);
-    if (positional) {
-      parser.positional(*positional);
-    } else {
-      parser.positional(po::positional_options_description());
-    }
+    parser.positional(flags.positional);
     po::store(parser.run(), *variables);
     if (variables->count("help")) {
       if (help_capture != nullptr) {
-        (*help_capture)[command] = {usage, footer, DescribeOptions(options)};
+        (*help_capture)[name] = {command.usage, command.footer, DescribeOptions(flags.options)};
         return kExitOk;
       }
-      std::cout << usage << "\n\n" << options << "\n" << footer;
+      std::cout << command.usage << "\n\n" << flags.options << "\n" << command.footer;
       return kExitOk;
     }
     po::notify(*variables);
   } catch (const po::unknown_option& e) {
-    return Fail("unknown option '" + e.get_option_name() + "' for '" + command + "'" + see);
+    return Fail("unknown option '" + e.get_option_name() + "' for '" + name + "'" + see);
   } catch (const po::too_many_positional_options_error&) {
-    return Fail("unexpected argument for '" + command + "'" + see);
+    return Fail("unexpected argument for '" + name + "'" + see);
   } catch (const po::error& e) {
     return Fail(std::string(e.what()) + see);
   }

@@ -24,11 +24,16 @@ struct GlobalOptions {
   int max_response_mib = 4;  // --max-response-mib: response size limit (lists: 8 times)
 };
 
-/// One subcommand. `run` gets the arguments after the command's name and returns the exit code.
+/// One (sub)command, as the command table lists it: each cmd_<name>.cc defines its entry
+/// beside its handler. `run` gets its own entry (for --help), the global options and the
+/// arguments after the command's name, and returns the exit code.
 struct Command {
-  const char* name;
-  const char* summary;  // one line for `mpctl --help`
-  int (*run)(const GlobalOptions& global, const std::vector<std::string>& args);
+  const char* name;          // "plan", "keys generate"
+  const char* summary = "";  // one line for `mpctl --help` (top-level commands only)
+  const char* usage = "";    // --help: printed before the options
+  const char* footer = "";   // --help: printed after the options (the exit codes)
+  int (*run)(const Command& self, const GlobalOptions& global,
+             const std::vector<std::string>& args) = nullptr;
   /// Words `run` takes as its first argument, each with its own --help (e.g. keys'
   /// "generate inspect"); empty when there are none.
   std::vector<std::string> subcommands = {};
@@ -54,20 +59,24 @@ struct CommandDoc {
 std::vector<OptionDoc> DescribeOptions(const boost::program_options::options_description& options);
 
 /// While set (non-null), ParseCommandLine answers --help by storing the command's usage,
-/// footer and options in `(*capture)[command]` instead of printing them.
+/// footer and options in `(*capture)[command.name]` instead of printing them.
 void SetHelpCapture(std::map<std::string, CommandDoc>* capture);
 
-/// Parses a command's `args` against `options` (and `positional`, if any). On --help prints
-/// `usage`, the options and `footer` to stdout and returns kExitOk; on a bad flag prints
-/// "mpctl: error: ...; see 'mpctl <command> --help'" to stderr and returns kExitError;
-/// returns nullopt when the command should run with the parsed `variables`. `hidden` (may be
-/// null) holds options parsed but left out of --help, e.g. the targets of `positional`.
-std::optional<int> ParseCommandLine(
-    const std::string& command, const std::string& usage, const std::string& footer,
-    const boost::program_options::options_description& options,
-    const boost::program_options::positional_options_description* positional,
-    const std::vector<std::string>& args, boost::program_options::variables_map* variables,
-    const boost::program_options::options_description* hidden = nullptr);
+/// The flags a handler declares before parsing: `options` are listed by --help, `hidden` are
+/// parsed but not listed (the targets of `positional`).
+struct CommandFlags {
+  boost::program_options::options_description options{"options"};
+  boost::program_options::options_description hidden;
+  boost::program_options::positional_options_description positional;
+};
+
+/// Parses `args` against `flags`. On --help prints `command.usage`, the options and
+/// `command.footer` to stdout and returns kExitOk; on a bad flag prints "mpctl: error: ...;
+/// see 'mpctl <command> --help'" to stderr and returns kExitError; returns nullopt when the
+/// command should run with the parsed `variables`.
+std::optional<int> ParseCommandLine(const Command& command, const CommandFlags& flags,
+                                    const std::vector<std::string>& args,
+                                    boost::program_options::variables_map* variables);
 
 /// "1 client", "3 clients".
 std::string Count(std::size_t n, const std::string& singular, const std::string& plural);

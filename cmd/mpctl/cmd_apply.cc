@@ -252,44 +252,30 @@ std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags fla
 
 }  // namespace
 
-int RunApply(const GlobalOptions& global, const std::vector<std::string>& args) {
+int RunApply(const Command& self, const GlobalOptions& global,
+             const std::vector<std::string>& args) {
   PipelineFlags pipeline;
   DiffFlags diff;
   bool auto_approve = false;
   bool no_color = false;
   std::string saved;
-  po::options_description options("options");
-  AddPipelineFlags(options, &pipeline);
-  AddDiffFlags(options, &diff);
+  CommandFlags line;
+  AddPipelineFlags(line.options, &pipeline);
+  AddDiffFlags(line.options, &diff);
   // clang-format off
-  options.add_options()
+  line.options.add_options()
       ("auto-approve", po::bool_switch(&auto_approve),
        "apply without asking (needed when stdin is not a terminal)")
       ("no-color", po::bool_switch(&no_color),
        "no colour (also when NO_COLOR is set or stdout is not a terminal)")
       ("help,h", "print this help");
   // clang-format on
-  po::options_description hidden;
   // clang-format off
-  hidden.add_options()("plan-file", po::value(&saved));
+  line.hidden.add_options()("plan-file", po::value(&saved));
   // clang-format on
-  po::positional_options_description positional;
-  positional.add("plan-file", 1);
-  const std::string usage =
-      "usage: mpctl apply [-f FILE] [-e ENV]... [--prune] [--auto-approve] [options]\n"
-      "       mpctl apply PLAN.json [--parallelism N]\n\n"
-      "Plans, shows the plan, asks for 'yes' and makes exactly those changes. With a plan\n"
-      "saved by 'mpctl plan --out', applies that plan without asking, from any directory,\n"
-      "after checking that neither the manifest nor the live state changed since and that a\n"
-      "plan made now has the same actions (it refuses a stale or edited plan).";
-  const std::string footer =
-      "exit codes:\n"
-      "  0  every change was made (or there was nothing to change)\n"
-      "  1  error: nothing, or only part, was changed (the message says which); running\n"
-      "     apply again continues from the live state\n";
+  line.positional.add("plan-file", 1);
   po::variables_map variables;
-  if (auto exit_code = ParseCommandLine("apply", usage, footer, options, &positional, args,
-                                        &variables, &hidden)) {
+  if (auto exit_code = ParseCommandLine(self, line, args, &variables)) {
     return *exit_code;
   }
 
@@ -323,5 +309,22 @@ int RunApply(const GlobalOptions& global, const std::vector<std::string>& args) 
   }
   return Execute(global, pipeline, *prepared);
 }
+
+extern const Command kApplyCommand = {
+    .name = "apply",
+    .summary = "make the planned changes (or apply a saved plan)",
+    .usage =
+        "usage: mpctl apply [-f FILE] [-e ENV]... [--prune] [--auto-approve] [options]\n"
+        "       mpctl apply PLAN.json [--parallelism N]\n\n"
+        "Plans, shows the plan, asks for 'yes' and makes exactly those changes. With a plan\n"
+        "saved by 'mpctl plan --out', applies that plan without asking, from any directory,\n"
+        "after checking that neither the manifest nor the live state changed since and that a\n"
+        "plan made now has the same actions (it refuses a stale or edited plan).",
+    .footer =
+        "exit codes:\n"
+        "  0  every change was made (or there was nothing to change)\n"
+        "  1  error: nothing, or only part, was changed (the message says which); running\n"
+        "     apply again continues from the live state\n",
+    .run = RunApply};
 
 }  // namespace mpctl::cli

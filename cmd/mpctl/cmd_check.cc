@@ -7,30 +7,14 @@
 #include "base/sanitize.h"
 #include "base/strings.h"
 #include "commands.h"
-#include "env_compare.h"
+#include "envdiff/env_compare.h"
 #include "pipeline.h"
+#include "plan/words.h"
 
 namespace po = boost::program_options;
 
 namespace mpctl::cli {
 namespace {
-
-const char* Sign(plan::ActionKind kind) {
-  switch (kind) {
-    case plan::ActionKind::kCreate:
-      return "+";
-    case plan::ActionKind::kUpdate:
-      return "~";
-    case plan::ActionKind::kDelete:
-      return "-";
-  }
-  return "?";
-}
-
-std::string Days(std::int64_t seconds) {
-  std::int64_t days = seconds / planner::kDay;
-  return std::to_string(days) + (days == 1 ? " day" : " days");
-}
 
 struct EnvironmentVerdict {
   std::size_t expiring = 0;
@@ -45,7 +29,7 @@ EnvironmentVerdict Report(const model::DesiredState& desired, const model::LiveS
   std::cout << desired.environment.name << " (organization " << desired.environment.organization
             << "):\n";
   for (const auto& entry : desired.clients) {
-    const model::LiveClient* client = ClaimedLiveClient(desired, entry, live);
+    const model::LiveClient* client = envdiff::ClaimedLiveClient(desired, entry, live);
     std::string address = "client." + entry.name;
     if (client == nullptr || !client->keys) continue;
     if (client->keys->empty()) std::cout << "  " << address << ": no keys\n";
@@ -61,7 +45,7 @@ EnvironmentVerdict Report(const model::DesiredState& desired, const model::LiveS
       if (left <= 0) {
         std::cout << "EXPIRED " << base::FormatDate(*key.exp) << "\n";
       } else {
-        std::cout << "expires " << base::FormatDate(*key.exp) << " (" << Days(left) << ")"
+        std::cout << "expires " << base::FormatDate(*key.exp) << " (" << plan::DayCount(left) << ")"
                   << (left <= window ? "  EXPIRES SOON" : "") << "\n";
       }
       if (left <= window) ++verdict.expiring;
@@ -70,7 +54,7 @@ EnvironmentVerdict Report(const model::DesiredState& desired, const model::LiveS
   for (const auto& action : plan.actions) {
     std::vector<std::string> paths;
     for (const auto& change : action.changes) paths.push_back(change.path);
-    std::cout << "  drift: " << Sign(action.kind) << " " << action.address
+    std::cout << "  drift: " << plan::Symbol(action.kind) << " " << action.address
               << (paths.empty() ? "" : " (" + base::Join(paths, ", ") + ")") << "\n";
     ++verdict.pending;
   }
@@ -79,30 +63,20 @@ EnvironmentVerdict Report(const model::DesiredState& desired, const model::LiveS
 
 }  // namespace
 
-int RunCheck(const GlobalOptions& global, const std::vector<std::string>& args) {
+int RunCheck(const Command& self, const GlobalOptions& global,
+             const std::vector<std::string>& args) {
   PipelineFlags flags;
   std::string expiry_within;
-  po::options_description options("options");
-  AddPipelineFlags(options, &flags);
+  CommandFlags line;
+  AddPipelineFlags(line.options, &flags);
   // clang-format off
-  options.add_options()
+  line.options.add_options()
       ("expiry-within", po::value(&expiry_within)->default_value("30d")->value_name("DURATION"),
        "fail when a key of a managed client expires within this long (e.g. 30d, 12h, 2w)")
       ("help,h", "print this help");
   // clang-format on
-  const std::string usage =
-      "usage: mpctl check [-f FILE] [-e ENV]... [--expiry-within 30d]\n\n"
-      "A gate for scheduled pipelines. Reads each environment from the portal (GETs only)\n"
-      "and reports, per managed client, its keys with the days they have left, then every\n"
-      "change a plan would make (drift between the manifest and the portal).";
-  const std::string footer =
-      "exit codes:\n"
-      "  0  the portal matches the manifest and no key expires within the window\n"
-      "  1  error (bad manifest, portal unreachable, a plan error); nothing was judged\n"
-      "  2  drift, or a key expires within the window (or has expired)\n";
   po::variables_map variables;
-  if (auto exit_code =
-          ParseCommandLine("check", usage, footer, options, nullptr, args, &variables)) {
+  if (auto exit_code = ParseCommandLine(self, line, args, &variables)) {
     return *exit_code;
   }
   std::optional<manifest::Manifest> manifest = LoadManifestOrReport(flags);
@@ -142,5 +116,20 @@ int RunCheck(const GlobalOptions& global, const std::vector<std::string>& args) 
             << expiry_within << ", " << Count(pending, "change", "changes") << " pending\n";
   return kExitChanges;
 }
+
+extern const Command kCheckCommand = {
+    .name = "check",
+    .summary = "exit 2 on drift or keys expiring soon: a gate for scheduled pipelines",
+    .usage =
+        "usage: mpctl check [-f FILE] [-e ENV]... [--expiry-within 30d]\n\n"
+        "A gate for scheduled pipelines. Reads each environment from the portal (GETs only)\n"
+        "and reports, per managed client, its keys with the days they have left, then every\n"
+        "change a plan would make (drift between the manifest and the portal).",
+    .footer =
+        "exit codes:\n"
+        "  0  the portal matches the manifest and no key expires within the window\n"
+        "  1  error (bad manifest, portal unreachable, a plan error); nothing was judged\n"
+        "  2  drift, or a key expires within the window (or has expired)\n",
+    .run = RunCheck};
 
 }  // namespace mpctl::cli

@@ -300,9 +300,9 @@ std::map<std::string, CommandDoc> CommandDocs() {
   for (const Command& c : Commands()) {
     if (std::string(c.name) == "completion" || std::string(c.name) == "man") continue;
     if (c.subcommands.empty()) {
-      c.run(global, {"--help"});
+      c.run(c, global, {"--help"});
     } else {
-      for (const std::string& sub : c.subcommands) c.run(global, {sub, "--help"});
+      for (const std::string& sub : c.subcommands) c.run(c, global, {sub, "--help"});
     }
   }
   SetHelpCapture(nullptr);
@@ -312,7 +312,10 @@ std::map<std::string, CommandDoc> CommandDocs() {
   return docs;
 }
 
-int RunCompletion(const GlobalOptions& /*global*/, const std::vector<std::string>& args) {
+namespace {
+
+int RunCompletion(const Command& /*self*/, const GlobalOptions& /*global*/,
+                  const std::vector<std::string>& args) {
   const std::string usage =
       "usage: mpctl completion bash|zsh|fish\n\n"
       "Prints a completion script made from the same command table as --help:\n"
@@ -340,7 +343,8 @@ int RunCompletion(const GlobalOptions& /*global*/, const std::vector<std::string
   return kExitOk;
 }
 
-int RunMan(const GlobalOptions& /*global*/, const std::vector<std::string>& args) {
+int RunMan(const Command& /*self*/, const GlobalOptions& /*global*/,
+           const std::vector<std::string>& args) {
   if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
     std::cout
         << "usage: mpctl man\n\nPrints the manual page mpctl(1) as roff: mpctl man | man -l -\n";
@@ -350,5 +354,17 @@ int RunMan(const GlobalOptions& /*global*/, const std::vector<std::string>& args
   std::cout << Man(CommandDocs());
   return kExitOk;
 }
+
+}  // namespace
+
+extern const Command kCompletionCommand = {
+    .name = "completion",
+    .summary = "print a shell completion script for bash, zsh or fish",
+    .run = RunCompletion};
+
+extern const Command kManCommand = {
+    .name = "man",
+    .summary = "print the manual page mpctl(1) (roff; view it with 'mpctl man | man -l -')",
+    .run = RunMan};
 
 }  // namespace mpctl::cli

@@ -15,36 +15,23 @@ namespace po = boost::program_options;
 
 namespace mpctl::cli {
 
-int RunImport(const GlobalOptions& global, const std::vector<std::string>& args) {
+int RunImport(const Command& self, const GlobalOptions& global,
+              const std::vector<std::string>& args) {
   PipelineFlags flags;
   std::vector<std::string> ids;
   bool all_unmanaged = false;
-  po::options_description options("options");
-  AddPipelineFlags(options, &flags);
+  CommandFlags line;
+  AddPipelineFlags(line.options, &flags);
   // clang-format off
-  options.add_options()
+  line.options.add_options()
       ("all-unmanaged", po::bool_switch(&all_unmanaged),
        "import every Maskinporten client the manifest neither pins nor tags")
       ("help,h", "print this help");
   // clang-format on
-  po::options_description hidden;
-  hidden.add_options()("client-ids", po::value(&ids));
-  po::positional_options_description positional;
-  positional.add("client-ids", -1);
-  const std::string usage =
-      "usage: mpctl import -e ENV [-f FILE] CLIENT_ID...\n"
-      "       mpctl import -e ENV [-f FILE] --all-unmanaged\n\n"
-      "Reads clients from the portal (GETs only) and prints a manifest entry for each:\n"
-      "display_name, description, scopes, public keys as inline JWKs, environments: [ENV]\n"
-      "and the overrides.ENV.client_id pin. Paste them under clients: and 'mpctl plan'\n"
-      "shows only the ownership tag being added; 'mpctl apply' writes it.";
-  const std::string footer =
-      "exit codes:\n"
-      "  0  the entries were printed (nothing in the portal was changed)\n"
-      "  1  error (unknown or already managed client, portal unreachable); nothing printed\n";
+  line.hidden.add_options()("client-ids", po::value(&ids));
+  line.positional.add("client-ids", -1);
   po::variables_map variables;
-  if (auto exit_code = ParseCommandLine("import", usage, footer, options, &positional, args,
-                                        &variables, &hidden)) {
+  if (auto exit_code = ParseCommandLine(self, line, args, &variables)) {
     return *exit_code;
   }
   if (flags.environments.size() != 1) {
@@ -127,5 +114,21 @@ int RunImport(const GlobalOptions& global, const std::vector<std::string>& args)
             << out;
   return kExitOk;
 }
+
+extern const Command kImportCommand = {
+    .name = "import",
+    .summary = "print manifest entries for clients made by hand (to adopt them)",
+    .usage =
+        "usage: mpctl import -e ENV [-f FILE] CLIENT_ID...\n"
+        "       mpctl import -e ENV [-f FILE] --all-unmanaged\n\n"
+        "Reads clients from the portal (GETs only) and prints a manifest entry for each:\n"
+        "display_name, description, scopes, public keys as inline JWKs, environments: [ENV]\n"
+        "and the overrides.ENV.client_id pin. Paste them under clients: and 'mpctl plan'\n"
+        "shows only the ownership tag being added; 'mpctl apply' writes it.",
+    .footer =
+        "exit codes:\n"
+        "  0  the entries were printed (nothing in the portal was changed)\n"
+        "  1  error (unknown or already managed client, portal unreachable); nothing printed\n",
+    .run = RunImport};
 
 }  // namespace mpctl::cli

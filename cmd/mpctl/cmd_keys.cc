@@ -97,14 +97,15 @@ std::string GitWorkTree(const fs::path& dir) {
   return "";
 }
 
-int RunGenerate(const std::vector<std::string>& args) {
+int RunGenerate(const Command& self, const GlobalOptions& /*global*/,
+                const std::vector<std::string>& args) {
   std::string kid;
   int bits = 2048;
   std::string out_dir;
   bool force = false;
-  po::options_description options("options");
+  CommandFlags line;
   // clang-format off
-  options.add_options()
+  line.options.add_options()
       ("kid", po::value(&kid)->required()->value_name("KID"),
        "the key id: letters, digits, '.', '_' and '-'; unique across all of Maskinporten, "
        "e.g. <owner>-<client>-<env>-<yyyy-mm>")
@@ -118,19 +119,8 @@ int RunGenerate(const std::vector<std::string>& args) {
        "refuse both and write nothing)")
       ("help,h", "print this help");
   // clang-format on
-  const std::string usage =
-      "usage: mpctl keys generate --kid KID [--bits 2048|3072|4096] --out-dir DIR [--force]\n\n"
-      "Makes an RSA key pair: the private key as PKCS#8 PEM readable only by you, the public\n"
-      "key as PEM and as JWK (kty, use sig, alg RS256, kid, n, e). Prints the lines to add to\n"
-      "the manifest; the private key goes to the integration that signs grants, never into\n"
-      "the manifest or the repository.";
-  const std::string footer =
-      "exit codes:\n"
-      "  0  the three files were written\n"
-      "  1  error (a file exists without --force, bad kid or size); nothing was written\n";
   po::variables_map variables;
-  if (auto exit_code =
-          ParseCommandLine("keys generate", usage, footer, options, nullptr, args, &variables)) {
+  if (auto exit_code = ParseCommandLine(self, line, args, &variables)) {
     return *exit_code;
   }
   static const std::regex kKidSyntax("[A-Za-z0-9._-]+");
@@ -187,30 +177,32 @@ int RunGenerate(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int RunInspect(const std::vector<std::string>& args) {
+const Command kKeysGenerateCommand = {
+    .name = "keys generate",
+    .usage =
+        "usage: mpctl keys generate --kid KID [--bits 2048|3072|4096] --out-dir DIR [--force]\n\n"
+        "Makes an RSA key pair: the private key as PKCS#8 PEM readable only by you, the public\n"
+        "key as PEM and as JWK (kty, use sig, alg RS256, kid, n, e). Prints the lines to add to\n"
+        "the manifest; the private key goes to the integration that signs grants, never into\n"
+        "the manifest or the repository.",
+    .footer =
+        "exit codes:\n"
+        "  0  the three files were written\n"
+        "  1  error (a file exists without --force, bad kid or size); nothing was written\n",
+    .run = RunGenerate};
+
+int RunInspect(const Command& self, const GlobalOptions& /*global*/,
+               const std::vector<std::string>& args) {
   std::string file;
-  po::options_description options("options");
+  CommandFlags line;
   // clang-format off
-  options.add_options()
+  line.options.add_options()
       ("help,h", "print this help");
   // clang-format on
-  po::options_description hidden;
-  hidden.add_options()("file", po::value(&file));
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  const std::string usage =
-      "usage: mpctl keys inspect FILE|-\n\n"
-      "Reads key material in any form the manifest accepts (PEM public key, PKCS#1, X.509\n"
-      "certificate, DER, JWK, base64 of one) and prints its kid (JWK only, else '-'), type,\n"
-      "size, RFC 7638 thumbprint and public JWK. A private key is accepted here: only its\n"
-      "public part is shown, with a warning on stderr.";
-  const std::string footer =
-      "exit codes:\n"
-      "  0  the key was read\n"
-      "  1  it could not be read or is not a usable RSA key\n";
+  line.hidden.add_options()("file", po::value(&file));
+  line.positional.add("file", 1);
   po::variables_map variables;
-  if (auto exit_code = ParseCommandLine("keys inspect", usage, footer, options, &positional, args,
-                                        &variables, &hidden)) {
+  if (auto exit_code = ParseCommandLine(self, line, args, &variables)) {
     return *exit_code;
   }
   if (file.empty()) return Fail("give the key file to inspect, or '-' to read stdin");
@@ -242,21 +234,44 @@ int RunInspect(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+const Command kKeysInspectCommand = {
+    .name = "keys inspect",
+    .usage =
+        "usage: mpctl keys inspect FILE|-\n\n"
+        "Reads key material in any form the manifest accepts (PEM public key, PKCS#1, X.509\n"
+        "certificate, DER, JWK, base64 of one) and prints its kid (JWK only, else '-'), type,\n"
+        "size, RFC 7638 thumbprint and public JWK. A private key is accepted here: only its\n"
+        "public part is shown, with a warning on stderr.",
+    .footer =
+        "exit codes:\n"
+        "  0  the key was read\n"
+        "  1  it could not be read or is not a usable RSA key\n",
+    .run = RunInspect};
+
 }  // namespace
 
-int RunKeys(const GlobalOptions& /*global*/, const std::vector<std::string>& args) {
+int RunKeys(const Command& /*self*/, const GlobalOptions& global,
+            const std::vector<std::string>& args) {
   if (args.empty()) {
     std::cerr << kKeysUsage;
     return Fail("no keys subcommand given; use 'generate' or 'inspect'");
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (args[0] == "generate") return RunGenerate(rest);
-  if (args[0] == "inspect") return RunInspect(rest);
+  for (const Command* sub : {&kKeysGenerateCommand, &kKeysInspectCommand}) {
+    if ("keys " + args[0] == sub->name) return sub->run(*sub, global, rest);
+  }
   if (args[0] == "--help" || args[0] == "-h") {
     std::cout << kKeysUsage;
     return kExitOk;
   }
   return Fail("unknown keys subcommand '" + args[0] + "'; use 'generate' or 'inspect'");
 }
+
+extern const Command kKeysCommand = {
+    .name = "keys",
+    .summary = "generate a key pair for a client, or inspect key material (offline)",
+    .usage = kKeysUsage,
+    .run = RunKeys,
+    .subcommands = {"generate", "inspect"}};
 
 }  // namespace mpctl::cli

@@ -159,30 +159,21 @@ std::string Env(const std::vector<OutputEnvironment>& environments) {
 
 }  // namespace
 
-int RunOutput(const GlobalOptions& global, const std::vector<std::string>& args) {
+int RunOutput(const Command& self, const GlobalOptions& global,
+              const std::vector<std::string>& args) {
   PipelineFlags pipeline;
   std::string format = "text";
-  po::options_description options("options");
-  AddPipelineFlags(options, &pipeline);
+  CommandFlags line;
+  AddPipelineFlags(line.options, &pipeline);
   // clang-format off
-  options.add_options()
+  line.options.add_options()
       ("format", po::value(&format)->default_value(format)->value_name("text|json|env"),
        "text for people, json for tools (schemas/output.schema.json), env for "
        "MPCTL_<ENV>_<CLIENT>_CLIENT_ID=... lines")
       ("help,h", "print this help");
   // clang-format on
-  const std::string usage =
-      "usage: mpctl output [-f FILE] [-e ENV]... [--format text|json|env] [options]\n\n"
-      "Reads each selected environment (GET requests, idporten:dcr.read only) and prints\n"
-      "the clients the manifest manages: client_id, name, scopes and key kids with expiry.\n"
-      "Entries are sorted by name and keys by kid, so the output is deterministic.";
-  const std::string footer =
-      "exit codes:\n"
-      "  0  printed (entries not created yet are shown as such)\n"
-      "  1  error: the manifest, the portal, or two live clients claim one entry\n";
   po::variables_map variables;
-  if (auto exit_code =
-          ParseCommandLine("output", usage, footer, options, nullptr, args, &variables)) {
+  if (auto exit_code = ParseCommandLine(self, line, args, &variables)) {
     return *exit_code;
   }
   if (format != "text" && format != "json" && format != "env") {
@@ -207,5 +198,19 @@ int RunOutput(const GlobalOptions& global, const std::vector<std::string>& args)
   }
   return kExitOk;
 }
+
+extern const Command kOutputCommand = {
+    .name = "output",
+    .summary = "print the managed clients' ids, scopes and key kids (to wire applications)",
+    .usage =
+        "usage: mpctl output [-f FILE] [-e ENV]... [--format text|json|env] [options]\n\n"
+        "Reads each selected environment (GET requests, idporten:dcr.read only) and prints\n"
+        "the clients the manifest manages: client_id, name, scopes and key kids with expiry.\n"
+        "Entries are sorted by name and keys by kid, so the output is deterministic.",
+    .footer =
+        "exit codes:\n"
+        "  0  printed (entries not created yet are shown as such)\n"
+        "  1  error: the manifest, the portal, or two live clients claim one entry\n",
+    .run = RunOutput};
 
 }  // namespace mpctl::cli

@@ -37,15 +37,16 @@ std::string ManifestPathFrom(const std::string& out, const std::string& manifest
 
 }  // namespace
 
-int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args) {
+int RunPlan(const Command& self, const GlobalOptions& global,
+            const std::vector<std::string>& args) {
   PipelineFlags pipeline;
   DiffFlags diff;
   PlanFlags flags;
-  po::options_description options("options");
-  AddPipelineFlags(options, &pipeline);
-  AddDiffFlags(options, &diff);
+  CommandFlags line;
+  AddPipelineFlags(line.options, &pipeline);
+  AddDiffFlags(line.options, &diff);
   // clang-format off
-  options.add_options()
+  line.options.add_options()
       ("out", po::value(&flags.out)->value_name("FILE"),
        "also save the plan as JSON, for 'mpctl apply FILE'")
       ("format", po::value(&flags.format)->default_value(flags.format)
@@ -62,19 +63,8 @@ int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args) {
        "upper bound on --format markdown output (a pull-request comment)")
       ("help,h", "print this help");
   // clang-format on
-  const std::string usage =
-      "usage: mpctl plan [-f FILE] [-e ENV]... [--out FILE] [--format text|markdown|json]\n"
-      "                  [--prune] [--detailed-exitcode] [--show-unmanaged] [options]\n\n"
-      "Reads the live state of each selected environment (GET requests, read scopes only)\n"
-      "and prints what 'mpctl apply' would change: + create, ~ update, - delete.";
-  const std::string footer =
-      "exit codes:\n"
-      "  0  the plan was made and nothing needs to change\n"
-      "  1  error: the manifest, the portal or the plan itself failed (nothing is changed)\n"
-      "  2  with --detailed-exitcode: the plan was made and changes are pending\n";
   po::variables_map variables;
-  if (auto exit_code =
-          ParseCommandLine("plan", usage, footer, options, nullptr, args, &variables)) {
+  if (auto exit_code = ParseCommandLine(self, line, args, &variables)) {
     return *exit_code;
   }
   if (flags.format != "text" && flags.format != "markdown" && flags.format != "json") {
@@ -114,5 +104,20 @@ int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args) {
   }
   return plan.has_changes() && flags.detailed_exitcode ? kExitChanges : kExitOk;
 }
+
+extern const Command kPlanCommand = {
+    .name = "plan",
+    .summary = "show what apply would change in each environment (reads only)",
+    .usage =
+        "usage: mpctl plan [-f FILE] [-e ENV]... [--out FILE] [--format text|markdown|json]\n"
+        "                  [--prune] [--detailed-exitcode] [--show-unmanaged] [options]\n\n"
+        "Reads the live state of each selected environment (GET requests, read scopes only)\n"
+        "and prints what 'mpctl apply' would change: + create, ~ update, - delete.",
+    .footer =
+        "exit codes:\n"
+        "  0  the plan was made and nothing needs to change\n"
+        "  1  error: the manifest, the portal or the plan itself failed (nothing is changed)\n"
+        "  2  with --detailed-exitcode: the plan was made and changes are pending\n",
+    .run = RunPlan};
 
 }  // namespace mpctl::cli

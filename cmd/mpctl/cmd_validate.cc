@@ -98,13 +98,14 @@ std::string Json(const base::Diagnostics& diagnostics, const manifest::Manifest*
 
 }  // namespace
 
-int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>& args) {
+int RunValidate(const Command& self, const GlobalOptions& /*global*/,
+                const std::vector<std::string>& args) {
   std::string file;
   std::vector<std::string> environments;
   std::string format = "text";
-  po::options_description options("options");
+  CommandFlags line;
   // clang-format off
-  options.add_options()
+  line.options.add_options()
       ("file,f", po::value(&file)->default_value("mpctl.yaml")->value_name("FILE"),
        "the manifest to check")
       ("env,e", po::value(&environments)->value_name("ENV"),
@@ -115,18 +116,8 @@ int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>&
        "'::error file=...,line=...,col=...::' annotation per problem on stdout")
       ("help,h", "print this help");
   // clang-format on
-  const std::string usage =
-      "usage: mpctl validate [-f FILE] [-e ENV]... [--format text|json|github]\n\n"
-      "Checks the manifest without calling any API: structure, names, orgnos, scopes,\n"
-      "kids, key material, ${VAR} references and referenced files. Prints one summary\n"
-      "line per environment, or every problem as file:line:col: path: message.";
-  const std::string footer =
-      "exit codes:\n"
-      "  0  the manifest is valid\n"
-      "  1  it is not (every problem is listed on stderr), or the command line is wrong\n";
   po::variables_map variables;
-  if (auto exit_code =
-          ParseCommandLine("validate", usage, footer, options, nullptr, args, &variables)) {
+  if (auto exit_code = ParseCommandLine(self, line, args, &variables)) {
     return *exit_code;
   }
   if (format != "text" && format != "json" && format != "github") {
@@ -153,5 +144,19 @@ int RunValidate(const GlobalOptions& /*global*/, const std::vector<std::string>&
   for (const auto& state : result.manifest->states) std::cout << Summary(state) << "\n";
   return kExitOk;
 }
+
+extern const Command kValidateCommand = {
+    .name = "validate",
+    .summary = "check a manifest, offline, and list every problem in it",
+    .usage =
+        "usage: mpctl validate [-f FILE] [-e ENV]... [--format text|json|github]\n\n"
+        "Checks the manifest without calling any API: structure, names, orgnos, scopes,\n"
+        "kids, key material, ${VAR} references and referenced files. Prints one summary\n"
+        "line per environment, or every problem as file:line:col: path: message.",
+    .footer =
+        "exit codes:\n"
+        "  0  the manifest is valid\n"
+        "  1  it is not (every problem is listed on stderr), or the command line is wrong\n",
+    .run = RunValidate};
 
 }  // namespace mpctl::cli

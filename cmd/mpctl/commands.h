@@ -16,15 +16,16 @@ boost::program_options::options_description GlobalOptionsDescription(GlobalOptio
 /// completions and the man page are made from, so they cannot drift from --help.
 std::map<std::string, CommandDoc> CommandDocs();
 
-int RunValidate(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunPlan(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunApply(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunOutput(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunCheck(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunDiffEnv(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunImport(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunCompletion(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunMan(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunKeys(const GlobalOptions& global, const std::vector<std::string>& args);
+// The entries, each defined in its cmd_<name>.cc beside its handler.
+extern const Command kValidateCommand;
+extern const Command kPlanCommand;
+extern const Command kApplyCommand;
+extern const Command kOutputCommand;
+extern const Command kCheckCommand;
+extern const Command kDiffEnvCommand;
+extern const Command kImportCommand;
+extern const Command kKeysCommand;
+extern const Command kCompletionCommand;
+extern const Command kManCommand;
 
 }  // namespace mpctl::cli

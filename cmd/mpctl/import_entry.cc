@@ -1,5 +1,7 @@
 #include "import_entry.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include "base/check.h"
 #include "base/strings.h"
 #include "crypto/keys.h"
@@ -55,25 +57,44 @@ std::string EntryName(const model::LiveClient& client, const std::set<std::strin
 std::string ImportEntryYaml(const model::LiveClient& client, const std::string& name,
                             const std::string& environment) {
   MPCTL_CHECK(client.keys.has_value());
-  std::string out = "  " + name + ":\n";
-  out += "    display_name: " + base::JsonQuote(client.client_name) + "\n";
-  out += "    description: " + base::JsonQuote(model::StripOwnershipTag(client.description)) + "\n";
-  std::vector<std::string> scopes;
-  for (const auto& scope : client.scopes) scopes.push_back(base::JsonQuote(scope));
-  out += "    scopes: [" + base::Join(scopes, ", ") + "]\n";
-  if (!client.keys->empty()) out += "    keys:\n";
-  for (const auto& key : *client.keys) {
-    crypto::RsaPublicKey material{key.n, key.e, key.bits};
-    out += "      - kid: " + base::JsonQuote(key.kid);
-    if (key.exp) out += "  # expires " + base::FormatDate(*key.exp);
-    if (key.alg != "RS256") out += "\n        alg: " + key.alg;
-    out += "\n        jwk: " + crypto::PublicJwkJson(material, key.kid, key.alg) + "\n";
+  // yaml-cpp writes the YAML (quoting and escaping included). Values a user typed or the
+  // portal returned are double-quoted, so no name or description can change the structure.
+  YAML::Emitter out;
+  out.SetIndent(2);
+  out << YAML::BeginMap << YAML::Key << name << YAML::Value << YAML::BeginMap;
+  out << YAML::Key << "display_name" << YAML::Value << YAML::DoubleQuoted << client.client_name;
+  out << YAML::Key << "description" << YAML::Value << YAML::DoubleQuoted
+      << model::StripOwnershipTag(client.description);
+  out << YAML::Key << "scopes" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+  for (const auto& scope : client.scopes) out << YAML::DoubleQuoted << scope;
+  out << YAML::EndSeq;
+  if (!client.keys->empty()) {
+    out << YAML::Key << "keys" << YAML::Value << YAML::BeginSeq;
+    for (const auto& key : *client.keys) {
+      out << YAML::BeginMap << YAML::Key << "kid" << YAML::Value << YAML::DoubleQuoted << key.kid;
+      if (key.exp) out << YAML::Comment("expires " + base::FormatDate(*key.exp));
+      if (key.alg != "RS256") out << YAML::Key << "alg" << YAML::Value << key.alg;
+      out << YAML::Key << "jwk" << YAML::Value << YAML::Flow << YAML::BeginMap;
+      crypto::RsaPublicKey material{key.n, key.e, key.bits};
+      for (const auto& [member, value] : crypto::PublicJwkMembers(material, key.kid, key.alg)) {
+        out << YAML::Key << YAML::DoubleQuoted << member << YAML::Value << YAML::DoubleQuoted
+            << value;
+      }
+      out << YAML::EndMap << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
   }
-  out += "    environments: [" + environment + "]\n";
-  out += "    overrides:\n";
-  out += "      " + environment + ":\n";
-  out += "        client_id: " + base::JsonQuote(client.client_id) + "\n";
-  return out;
+  out << YAML::Key << "environments" << YAML::Value << YAML::Flow << YAML::BeginSeq << environment
+      << YAML::EndSeq;
+  out << YAML::Key << "overrides" << YAML::Value << YAML::BeginMap << YAML::Key << environment
+      << YAML::Value << YAML::BeginMap << YAML::Key << "client_id" << YAML::Value
+      << YAML::DoubleQuoted << client.client_id << YAML::EndMap << YAML::EndMap;
+  out << YAML::EndMap << YAML::EndMap;
+  MPCTL_CHECK(out.good());
+  // Indented by two, to be pasted under `clients:`.
+  std::string indented;
+  for (const std::string& line : base::Split(out.c_str(), '\n')) indented += "  " + line + "\n";
+  return indented;
 }
 
 }  // namespace mpctl::cli

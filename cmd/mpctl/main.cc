@@ -91,7 +91,7 @@ int Run(const std::vector<std::string>& args) {
   std::vector<std::string> names;
   for (const auto& command : Commands()) {
     if (name == command.name) {
-      return command.run(global,
+      return command.run(command, global,
                          std::vector<std::string>(args.begin() + command_at + 1, args.end()));
     }
     names.push_back(command.name);

@@ -16,6 +16,7 @@
 
 #include "auth/admin_scopes.h"
 #include "base/result.h"
+#include "base/worker_pool.h"
 #include "cli.h"
 #include "manifest/manifest.h"
 #include "model/state.h"
@@ -27,12 +28,12 @@ namespace mpctl::cli {
 
 /// Which manifest, which environments and how to talk to the portal.
 struct PipelineFlags {
-  std::string file = "mpctl.yaml";          // -f
-  std::vector<std::string> environments;    // -e (empty: every environment)
-  int parallelism = 16;                     // --parallelism: requests in flight per environment
-  int retry_max = 5;                        // --retry-max: attempts per request
-  std::string retry_timeout = "60s";        // --retry-timeout: all attempts of one request
-  std::int64_t retry_timeout_seconds = 60;  // retry_timeout, parsed when the flags are
+  std::string file = "mpctl.yaml";              // -f
+  std::vector<std::string> environments;        // -e (empty: every environment)
+  int parallelism = base::kDefaultParallelism;  // --parallelism: requests in flight per environment
+  int retry_max = 5;                            // --retry-max: attempts per request
+  std::string retry_timeout = "60s";            // --retry-timeout: all attempts of one request
+  std::int64_t retry_timeout_seconds = 60;      // retry_timeout, parsed when the flags are
 };
 
 /// What Diff is asked to do.

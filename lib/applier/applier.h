@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "base/worker_pool.h"
 #include "model/state.h"
 #include "plan/plan.h"
 #include "portal/portal_api.h"
@@ -19,7 +20,7 @@ enum class Prune { kNo, kYes };
 
 struct ApplyOptions {
   /// Requests in flight at once (`--parallelism`); at least 1.
-  int parallelism = 16;
+  int parallelism = base::kDefaultParallelism;
   Prune prune = Prune::kNo;
   /// The manifest's `owner:` (namespace of ownership tags); "" when it sets none.
   std::string owner;
@@ -86,6 +87,12 @@ class SilentObserver final : public Observer {
 /// without key material (a saved plan not given ReattachKeyMaterial), missing fields. Ok when
 /// there are none; otherwise kDenied (unsafe) or kInvalidInput (malformed), one line per reason.
 base::Status CheckPlan(const plan::EnvironmentPlan& plan, const ApplyOptions& options);
+
+/// The client a create or update `action` writes: its name and scopes, the organization, and
+/// its description with the ownership tag of `owner` and the entry name appended (design
+/// §10). The tests' in-memory apply writes clients through this too.
+portal::ClientSpec ClientSpecOf(const plan::Action& action, std::string_view owner,
+                                const std::string& organization);
 
 /// Executes `plan` on `api`: CheckPlan() first (its error, and no request, when it fails),
 /// then the actions in the order of design.md §6: provider scopes → grants → client creates →

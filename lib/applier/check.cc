@@ -5,8 +5,8 @@
 
 #include "applier/internal.h"
 #include "base/strings.h"
+#include "model/claims.h"
 #include "model/ownership.h"
-#include "portal/live_state.h"
 
 namespace mpctl::applier {
 
@@ -24,12 +24,12 @@ class Checker {
  public:
   Checker(const plan::EnvironmentPlan& plan, const ApplyOptions& options)
       : plan_(plan), options_(options) {
-    portal::LiveReadOptions read;
-    read.owner = options.owner;
-    read.pinned_ids = options.pinned_client_ids;
+    model::Ownership ownership;
+    ownership.owner = options.owner;
+    for (const std::string& id : options.pinned_client_ids) ownership.pins[id] = "";
     if (options.live != nullptr) {
       for (const auto& client : options.live->clients) {
-        if (client.active && portal::IsManaged(client, read)) owned_.insert(client.client_id);
+        if (model::ClaimOf(client, ownership)) owned_.insert(client.client_id);
       }
     }
     for (const auto& unmanaged : plan.unmanaged) unmanaged_.insert(unmanaged.client_id);

@@ -26,16 +26,6 @@ ActionResult FromStatus(const Action& a, const base::Status& status, std::string
   return Done(a, 1, std::move(client_id));
 }
 
-portal::ClientSpec ClientSpecOf(const PerformContext& ctx, const Action& a) {
-  portal::ClientSpec spec;
-  spec.client_name = *TextField(a, "client_name");
-  spec.description =
-      model::WithOwnershipTag(*TextField(a, "description"), ctx.options.owner, a.name);
-  spec.scopes = *ListField(a, "scopes");
-  spec.client_orgno = ctx.plan.organization;
-  return spec;
-}
-
 model::DesiredScope ScopeOf(const Action& a) {
   model::DesiredScope scope;
   scope.prefix = *TextField(a, "prefix");
@@ -126,7 +116,7 @@ ActionResult Settle(const PerformContext& ctx, const Action& a, int writes,
 // (another apply may have created the client since the plan was read, or a POST whose outcome
 // was unknown may have made it), and listed once more right after a create (Settle).
 ActionResult CreateClient(const PerformContext& ctx, const Action& a) {
-  portal::ClientSpec spec = ClientSpecOf(ctx, a);
+  portal::ClientSpec spec = ClientSpecOf(a, ctx.options.owner, ctx.plan.organization);
   const int max_posts = std::max(1, ctx.options.create_attempts);
   int writes = 0;
   base::Error last;
@@ -225,7 +215,10 @@ ActionResult PerformClient(const PerformContext& ctx, const Action& a) {
     case ActionKind::kCreate:
       return CreateClient(ctx, a);
     case ActionKind::kUpdate:
-      return FromStatus(a, ctx.api.UpdateClient(a.client_id, ClientSpecOf(ctx, a)), a.client_id);
+      return FromStatus(a,
+                        ctx.api.UpdateClient(
+                            a.client_id, ClientSpecOf(a, ctx.options.owner, ctx.plan.organization)),
+                        a.client_id);
     case ActionKind::kDelete:
       return FromStatus(a, ctx.api.DeleteClient(a.client_id), a.client_id);
   }
@@ -245,6 +238,16 @@ ActionResult PerformScope(const PerformContext& ctx, const Action& a) {
 }
 
 }  // namespace
+
+portal::ClientSpec ClientSpecOf(const Action& a, std::string_view owner,
+                                const std::string& organization) {
+  portal::ClientSpec spec;
+  spec.client_name = *TextField(a, "client_name");
+  spec.description = model::WithOwnershipTag(*TextField(a, "description"), owner, a.name);
+  spec.scopes = *ListField(a, "scopes");
+  spec.client_orgno = organization;
+  return spec;
+}
 
 const std::string* TextField(const Action& action, const char* field) {
   auto it = action.after.find(field);

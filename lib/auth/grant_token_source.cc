@@ -7,6 +7,7 @@
 #include "auth/token_errors.h"
 #include "base/json.h"
 #include "base/sanitize.h"
+#include "base/sets.h"
 #include "base/strings.h"
 #include "base/url_parts.h"
 
@@ -32,19 +33,13 @@ GrantTokenSource::GrantTokenSource(GrantSigner signer, std::string client_id,
       http_(std::move(http)),
       clock_(std::move(clock)) {}
 
-std::vector<std::string> GrantTokenSource::SortedUnique(std::vector<std::string> scopes) {
-  std::sort(scopes.begin(), scopes.end());
-  scopes.erase(std::unique(scopes.begin(), scopes.end()), scopes.end());
-  return scopes;
-}
-
 void GrantTokenSource::Forget(const std::vector<std::string>& scopes) {
   std::lock_guard<std::mutex> lock(mutex_);
-  cache_.erase(base::Join(SortedUnique(scopes), " "));
+  cache_.erase(base::Join(base::SortedSet(scopes), " "));
 }
 
 base::Result<base::Secret> GrantTokenSource::Token(const std::vector<std::string>& scopes) {
-  const std::vector<std::string> sorted = SortedUnique(scopes);
+  const std::vector<std::string> sorted = base::SortedSet(scopes);
   const std::string key = base::Join(sorted, " ");
 
   const std::uint64_t failures_seen = failures_.load();

@@ -38,7 +38,6 @@ class GrantTokenSource final : public TokenSource {
     base::Secret token;
     std::int64_t expires_at = 0;
   };
-  static std::vector<std::string> SortedUnique(std::vector<std::string> scopes);
   base::Result<CachedToken> RequestToken(const std::vector<std::string>& scopes);
 
   GrantSigner signer_;

@@ -217,22 +217,24 @@ std::string JsonQuote(std::string_view value) {
   return out;
 }
 
-std::string FormatDate(std::int64_t epoch_seconds) {
-  std::time_t t = static_cast<std::time_t>(epoch_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
+namespace {
 
-std::string FormatTimestamp(std::int64_t epoch_seconds) {
+// `epoch_seconds` in UTC through strftime's `format` (whose output fits in 32 bytes).
+std::string FormatUtc(std::int64_t epoch_seconds, const char* format) {
   std::time_t t = static_cast<std::time_t>(epoch_seconds);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
+}
+
+}  // namespace
+
+std::string FormatDate(std::int64_t epoch_seconds) { return FormatUtc(epoch_seconds, "%Y-%m-%d"); }
+
+std::string FormatTimestamp(std::int64_t epoch_seconds) {
+  return FormatUtc(epoch_seconds, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 std::optional<std::int64_t> ParseTimestamp(std::string_view text) {

@@ -1,5 +1,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <array>
 #include <cctype>
@@ -112,12 +114,27 @@ std::string Thumbprint(const RsaPublicKey& key) {
   return base::Base64UrlEncode(Sha256(canonical));
 }
 
+std::vector<std::pair<std::string, std::string>> PublicJwkMembers(const RsaPublicKey& key,
+                                                                  std::string_view kid,
+                                                                  std::string_view alg) {
+  std::vector<std::pair<std::string, std::string>> members = {{"kty", "RSA"}, {"use", "sig"}};
+  if (!alg.empty()) members.emplace_back("alg", alg);
+  if (!kid.empty()) members.emplace_back("kid", kid);
+  members.emplace_back("n", key.n);
+  members.emplace_back("e", key.e);
+  return members;
+}
+
 std::string PublicJwkJson(const RsaPublicKey& key, std::string_view kid, std::string_view alg) {
-  std::string json = "{\"kty\":\"RSA\",\"use\":\"sig\"";
-  if (!alg.empty()) json += ",\"alg\":" + base::JsonQuote(alg);
-  if (!kid.empty()) json += ",\"kid\":" + base::JsonQuote(kid);
-  json += ",\"n\":" + base::JsonQuote(key.n) + ",\"e\":" + base::JsonQuote(key.e) + "}";
-  return json;
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartObject();
+  for (const auto& [name, value] : PublicJwkMembers(key, kid, alg)) {
+    writer.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  }
+  writer.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 }  // namespace mpctl::crypto

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/result.h"
@@ -87,9 +88,33 @@ std::string Thumbprint(const RsaPublicKey& key);
 /// kty, use ("sig"), alg, kid, n, e (alg and kid omitted when empty).
 std::string PublicJwkJson(const RsaPublicKey& key, std::string_view kid, std::string_view alg);
 
+/// The members of that JWK as (name, value) pairs in the same order, for writers of other
+/// formats (`mpctl import` emits them as a YAML flow map).
+std::vector<std::pair<std::string, std::string>> PublicJwkMembers(const RsaPublicKey& key,
+                                                                  std::string_view kid,
+                                                                  std::string_view alg);
+
 /// The public key as PEM SPKI ("-----BEGIN PUBLIC KEY-----"); kInvalidInput when n or e are
 /// not base64url numbers.
 base::Result<std::string> PublicKeyPem(const RsaPublicKey& key);
+
+/// SHA-256 through OpenSSL's EVP interface, the one SHA-256 of the code base: thumbprints,
+/// manifest hashes and plan fingerprints. Feed bytes with Update() any number of times, then
+/// call Finish() once.
+class Sha256Hasher {
+ public:
+  Sha256Hasher();
+  ~Sha256Hasher();
+  Sha256Hasher(const Sha256Hasher&) = delete;
+  Sha256Hasher& operator=(const Sha256Hasher&) = delete;
+  void Update(std::string_view bytes);
+  /// The raw 32-byte digest; the hasher must not be used afterwards.
+  std::string Finish();
+
+ private:
+  struct EvpContext;
+  std::unique_ptr<EvpContext> context_;
+};
 
 /// Raw SHA-256 digest (32 bytes) and its lower-case hex form.
 std::string Sha256(std::string_view data);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/strings.h"
+#include "base/url_parts.h"
 #include "manifest/rules.h"
 #include "manifest/wording.h"
 #include "model/environment.h"
@@ -39,14 +40,14 @@ const decltype(Entity::fields)* OverrideFor(const Entity& entity, const std::str
   return nullptr;
 }
 
-bool IsLoopbackUrl(std::string_view url) {
-  for (const char* host : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
-    if (base::StartsWith(url, host)) {
-      std::string_view rest = url.substr(std::string_view(host).size());
-      if (rest.empty() || rest[0] == ':' || rest[0] == '/') return true;
-    }
-  }
-  return false;
+// https://, or http:// to this machine (tokens never travel unencrypted over a network). The
+// URL is split by libcurl's parser (base::SplitUrl), so "LOCALHOST" is localhost.
+bool IsAllowedUrl(std::string_view url) {
+  auto parts = base::SplitUrl(url);
+  if (!parts) return false;
+  if (parts->scheme == "https") return true;
+  return parts->scheme == "http" &&
+         (parts->host == "127.0.0.1" || parts->host == "localhost" || parts->host == "[::1]");
 }
 
 class Resolver {
@@ -115,7 +116,7 @@ class Resolver {
     }
     auto value = Expand(text);
     if (!value) return "";
-    if (!base::StartsWith(*value, "https://") && !IsLoopbackUrl(*value)) {
+    if (!IsAllowedUrl(*value)) {
       Report(text->origin, Quoted(*value) + " is not an https:// URL",
              "http:// is allowed only for 127.0.0.1, localhost and [::1]");
     }

@@ -4,9 +4,10 @@
 #include <tuple>
 #include <vector>
 
-#include "base/sha256.h"
+#include "base/sets.h"
 #include "base/strings.h"
-#include "model/ownership.h"
+#include "crypto/keys.h"
+#include "model/claims.h"
 
 namespace mpctl::plan {
 
@@ -24,20 +25,15 @@ class Canon {
   }
   // A list as a set: sorted, duplicates dropped, counted.
   Canon& AddSet(std::vector<std::string> values) {
-    std::ranges::sort(values);
-    values.erase(std::unique(values.begin(), values.end()), values.end());
+    values = base::SortedSet(std::move(values));
     Add(std::to_string(values.size()));
     for (const std::string& v : values) Add(v);
     return *this;
   }
-  std::string Hex() {
-    std::array<std::uint8_t, 32> digest = hasher_.Finish();
-    return base::HexEncode(
-        std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
-  }
+  std::string Hex() { return base::HexEncode(hasher_.Finish()); }
 
  private:
-  base::Sha256 hasher_;
+  crypto::Sha256Hasher hasher_;
 };
 
 void AddClient(Canon& canon, const model::LiveClient& c, const std::string& claim) {
@@ -65,16 +61,25 @@ void AddClient(Canon& canon, const model::LiveClient& c, const std::string& clai
 
 }  // namespace
 
+// Why a fingerprint: `apply PLAN.json` must refuse a saved plan when the portal changed since
+// it was made, and the plan file may carry no live key material to compare with. So the plan
+// records a hash of exactly the live facts its actions were derived from, and apply hashes a
+// fresh read the same way. Two rules keep the hash honest:
+// - Everything the planner reads is in (a change there could change the plan), and nothing
+//   else is: unclaimed clients, server timestamps and list order would make every saved plan
+//   look stale without changing any action.
+// - Each claimed client is hashed with how it was claimed ("pin" or "tag:<name>"), so moving
+//   a tag from one client to another changes the hash even when the field values do not.
 std::string LiveFingerprint(const model::LiveState& live, std::string_view owner,
                             const std::set<std::string>& pinned_client_ids, ScopesManaged scopes) {
   // Claimed clients in id order, so the API's list order does not matter.
+  model::Ownership ownership;
+  ownership.owner = owner;
+  for (const std::string& id : pinned_client_ids) ownership.pins[id] = "";
   std::vector<std::pair<const model::LiveClient*, std::string>> claimed;
   for (const model::LiveClient& c : live.clients) {
-    if (!c.active) continue;
-    if (pinned_client_ids.contains(c.client_id)) {
-      claimed.emplace_back(&c, "pin");
-    } else if (std::optional<std::string> name = model::ParseOwnershipTag(c.description, owner)) {
-      claimed.emplace_back(&c, "tag:" + *name);
+    if (std::optional<model::Claim> claim = model::ClaimOf(c, ownership)) {
+      claimed.emplace_back(&c, claim->by == model::Claim::By::kPin ? "pin" : "tag:" + claim->entry);
     }
   }
   std::ranges::sort(claimed, [](const auto& a, const auto& b) {

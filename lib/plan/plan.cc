@@ -38,14 +38,6 @@ bool Plan::has_errors() const {
   return std::ranges::any_of(environments, [](const auto& e) { return !e.errors.empty(); });
 }
 
-std::string DescriptionToWrite(const Action& action) {
-  auto it = action.after.find("description");
-  const std::string* description =
-      it == action.after.end() ? nullptr : std::get_if<std::string>(&it->second);
-  if (description == nullptr || description->empty()) return action.ownership_tag;
-  return *description + " " + action.ownership_tag;
-}
-
 bool NeedsPrune(const Action& action) {
   return action.kind == ActionKind::kDelete && action.type != ResourceType::kScopeAccess;
 }

@@ -134,10 +134,6 @@ struct Plan {
   bool has_errors() const;
 };
 
-/// The description a client create or update writes: `after.description`, one space and
-/// `ownership_tag` (the tag alone when the description is empty), as design §10 fixes it.
-std::string DescriptionToWrite(const Action& action);
-
 /// True for a deletion that only `--prune` may plan and apply: a client or a scope whose entry
 /// left the manifest. A revoked grant (scope_access delete) is not one: the consumers of a
 /// declared scope are its full set, so removing one from the manifest revokes it.

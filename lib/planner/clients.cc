@@ -46,7 +46,8 @@ void AddScalarChange(std::vector<Change>& changes, const std::string& path, cons
   changes.push_back(std::move(c));
 }
 
-// Warns about fields whose live value differs from what mpctl last applied.
+// Warns about fields whose live value differs from what mpctl last applied. Runs only when
+// DiffOptions::previous is set, which no command does until issue 15 adds its flag.
 void WarnHandEdits(Context& ctx, const model::DesiredClient& d, const model::LiveClient& l) {
   if (ctx.options.previous == nullptr) return;
   const auto& previous = ctx.options.previous->clients;

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "base/sets.h"
 #include "planner/diff.h"
 
 namespace mpctl::planner {
@@ -34,11 +35,8 @@ void DiffScopes(Context& ctx);
 /// Errors for client scopes the organisation cannot use (only when live scopes were read).
 void CheckUsableScopes(Context& ctx);
 
-/// `values` sorted and without duplicates.
-std::vector<std::string> SortedSet(std::vector<std::string> values);
-/// Elements of sorted `a` not in sorted `b`.
-std::vector<std::string> Minus(const std::vector<std::string>& a,
-                               const std::vector<std::string>& b);
+using base::Minus;
+using base::SortedSet;
 /// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
 std::string QuotedList(const std::vector<std::string>& values);
 

@@ -40,6 +40,8 @@ struct DiffOptions {
   /// caller knows it. A managed client whose live value differs from it was changed outside
   /// mpctl and gets a warning; nullptr: no such warnings (without a state file mpctl cannot
   /// tell a hand edit from a manifest edit). Not owned; must outlive the call.
+  /// No command sets it yet: issue 15 adds the flag that passes the manifest as last applied.
+  /// Kept (with its tests) rather than removed so that issue only wires a flag to it.
   const model::DesiredState* previous = nullptr;
 };
 

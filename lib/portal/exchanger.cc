@@ -31,7 +31,17 @@ struct Verdict {
   bool outcome_unknown = false;
 };
 
-// What to do after one attempt, before counting attempts and time.
+// What to do after one attempt, before counting attempts and time. The question behind every
+// verdict is "could the server have acted on the request?":
+// - 429 and a failed connect: no, the request was turned away unread, so it is always safe to
+//   send again, even a POST.
+// - 5xx, a timeout or a dropped connection: maybe. A GET, PUT or DELETE (Repeat::kSafe) is
+//   repeated because doing it twice is the same as once. A POST is not: it may already have
+//   made a client, and a second POST would make a duplicate. It is reported with
+//   outcome_unknown, and the applier looks the client up by its ownership tag before it ever
+//   sends the create again.
+// - Any other response (2xx, 4xx) is the server's answer; repeating it would not change it.
+// - kRefused (our own URL policy) and TLS errors fail the same way every time.
 Verdict Judge(const HttpResult& result, Repeat repeat) {
   bool safe = repeat == Repeat::kSafe;
   if (const auto* response = std::get_if<HttpResponse>(&result)) {

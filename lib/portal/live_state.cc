@@ -4,10 +4,10 @@
 #include <atomic>
 #include <functional>
 #include <optional>
-#include <thread>
 #include <vector>
 
-#include "model/ownership.h"
+#include "base/worker_pool.h"
+#include "model/claims.h"
 
 namespace mpctl::portal {
 
@@ -19,26 +19,15 @@ using Task = std::function<base::Status()>;
 // in list order. Once a task fails, tasks not yet started are skipped.
 base::Status RunAll(const std::vector<Task>& tasks, int parallelism) {
   std::vector<std::optional<base::Error>> errors(tasks.size());
-  std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < tasks.size() && !failed; i = next++) {
-      base::Status status = tasks[i]();
-      if (!status.ok()) {
-        errors[i] = status.error();
-        failed = true;
-      }
+  base::ParallelFor(tasks.size(), parallelism, [&](std::size_t i) {
+    if (failed) return;
+    base::Status status = tasks[i]();
+    if (!status.ok()) {
+      errors[i] = status.error();
+      failed = true;
     }
-  };
-  std::size_t threads =
-      std::min<std::size_t>(tasks.size(), static_cast<std::size_t>(std::max(1, parallelism)));
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (auto& thread : pool) thread.join();
-  }
+  });
   for (auto& error : errors) {
     if (error) return *error;
   }
@@ -57,9 +46,15 @@ Task Into(T* out, Read read) {
 
 }  // namespace
 
+model::Ownership OwnershipOf(const LiveReadOptions& options) {
+  model::Ownership ownership;
+  ownership.owner = options.owner;
+  for (const std::string& id : options.pinned_ids) ownership.pins[id] = "";
+  return ownership;
+}
+
 bool IsManaged(const model::LiveClient& client, const LiveReadOptions& options) {
-  return options.pinned_ids.count(client.client_id) > 0 ||
-         model::ParseOwnershipTag(client.description, options.owner).has_value();
+  return model::ClaimOf(client, OwnershipOf(options)).has_value();
 }
 
 base::Status CheckActingOrganization(PortalApi& api, const std::string& organization,
@@ -99,8 +94,9 @@ base::Result<model::LiveState> FetchLiveState(PortalApi& api, const LiveReadOpti
   MPCTL_RETURN_IF_ERROR(RunAll(first, options.parallelism));
 
   std::vector<Task> second;
+  const model::Ownership ownership = OwnershipOf(options);
   for (auto& client : state.clients) {
-    if (!IsManaged(client, options)) {
+    if (!model::ClaimOf(client, ownership)) {
       client.keys.reset();  // a list that carries key sets must not leak them into the plan
       continue;
     }

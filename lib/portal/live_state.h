@@ -4,6 +4,8 @@
 #include <string>
 
 #include "base/result.h"
+#include "base/worker_pool.h"
+#include "model/claims.h"
 #include "model/client.h"
 #include "model/state.h"
 #include "portal/log_sink.h"
@@ -19,7 +21,7 @@ struct LiveReadOptions {
   /// Read owned scopes with their access, /scopes/all and /scopes/access/all (needs
   /// idporten:scopes.read).
   bool read_scopes = false;
-  int parallelism = 16;  // concurrent requests; at least 1
+  int parallelism = base::kDefaultParallelism;  // concurrent requests; at least 1
   /// Told (with -v) when the admin token does not say which organisation it acts for.
   LogSink log;
 };
@@ -31,7 +33,11 @@ struct LiveReadOptions {
 base::Status CheckActingOrganization(PortalApi& api, const std::string& organization,
                                      const LogSink& log);
 
-/// True when `client` is pinned or carries an ownership tag of `options.owner`'s namespace.
+/// `options.owner` and `options.pinned_ids` as the ownership rule takes them.
+model::Ownership OwnershipOf(const LiveReadOptions& options);
+
+/// True when model::ClaimOf() claims `client`: active, and pinned or tagged in `options.owner`'s
+/// namespace.
 bool IsManaged(const model::LiveClient& client, const LiveReadOptions& options);
 
 /// Reads one environment: CheckActingOrganization() first (when `organization` is set), then one

@@ -1,6 +1,7 @@
 #include <string_view>
 
 #include "base/strings.h"
+#include "plan/words.h"
 #include "render/render.h"
 
 namespace mpctl::render {
@@ -76,20 +77,8 @@ std::string KeyFacts(const model::PublicKey* key) {
          key->thumbprint + ")";
 }
 
-const char* Verb(const Action& a) {
-  if (a.type == ResourceType::kScopeAccess) {
-    return a.kind == ActionKind::kCreate ? "will be granted" : "will be revoked";
-  }
-  if (a.type == ResourceType::kScope && a.kind == ActionKind::kDelete) return "will be deactivated";
-  switch (a.kind) {
-    case ActionKind::kCreate:
-      return "will be created";
-    case ActionKind::kUpdate:
-      return "will be updated";
-    case ActionKind::kDelete:
-      return "will be deleted";
-  }
-  return "";
+std::string Verb(const Action& a) {
+  return std::string("will be ") + plan::Participle(a.type, a.kind);
 }
 
 std::string DestroyLine(const Action& a) {
@@ -140,9 +129,7 @@ void RenderKeys(Out& out, const Action& a) {
 }
 
 void RenderAction(Out& out, const Action& a) {
-  std::string_view symbol = a.kind == ActionKind::kCreate   ? "+"
-                            : a.kind == ActionKind::kUpdate ? "~"
-                                                            : "-";
+  std::string_view symbol = plan::Symbol(a.kind);
   std::string_view color = a.kind == ActionKind::kCreate   ? kGreen
                            : a.kind == ActionKind::kUpdate ? kYellow
                                                            : kRed;

@@ -13,22 +13,15 @@
 #include "support/admin_fixture.h"
 #include "support/emulator_process.h"
 #include "support/mpctl_cli.h"
+#include "support/scoped_temp_dir.h"
 #include "support/test_keys.h"
 
 namespace mpctl::testing {
 
 class CliE2eTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/mpctl-e2e-XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override {
-    emu_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
+  void SetUp() override { dir_ = temp_.path(); }
+  void TearDown() override { emu_.reset(); }
 
   /// Seeds (base seed plus `extra_seed`) and starts the emulator; writes the admin's private
   /// key to admin.pem for the manifest.
@@ -83,6 +76,7 @@ class CliE2eTest : public ::testing::Test {
     return {r->status, r->body};
   }
 
+  ::mpctl::testing::ScopedTempDir temp_{"mpctl-e2e"};
   std::string dir_;
   std::unique_ptr<AdminFixture> admin_;
   std::unique_ptr<EmulatorProcess> emu_;

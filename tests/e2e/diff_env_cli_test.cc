@@ -6,6 +6,7 @@
 #include <string>
 
 #include "support/mpctl_cli.h"
+#include "support/scoped_temp_dir.h"
 #include "support/test_keys.h"
 
 namespace mpctl::testing {
@@ -50,12 +51,9 @@ TEST(DiffEnvCliTest, ExampleListsDeclaredAndCountsATestOnlyClient) {
 class DiffEnvManifestTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/mpctl-diffenv-XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
+    dir_ = temp_.path();
     WriteWholeFile(dir_ + "/k.pub.pem", SpkiPem(GenerateRsaPem()));
   }
-  void TearDown() override { fs::remove_all(dir_); }
   CliOutcome DiffEnv(const std::string& clients, std::vector<std::string> env = {}) {
     WriteWholeFile(dir_ + "/mpctl.yaml", R"(apiVersion: mpctl/v1
 environments:
@@ -74,6 +72,7 @@ clients:
     env.push_back("T=t");
     return RunMpctl({"diff-env", "test", "prod"}, dir_, env);
   }
+  ::mpctl::testing::ScopedTempDir temp_{"mpctl-diffenv"};
   std::string dir_;
 };
 

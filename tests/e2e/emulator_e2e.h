@@ -14,6 +14,7 @@
 
 #include "support/admin_fixture.h"
 #include "support/emulator_process.h"
+#include "support/scoped_temp_dir.h"
 
 namespace mpctl::testing {
 
@@ -27,14 +28,10 @@ struct Reply {
 class EmulatorE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = "/tmp/mpctl-e2e-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = temp_.path();
   }
   void TearDown() override {
     emu_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
   }
 
   /// Writes the seed (plus `extra_yaml`), starts the emulator with `flags` and gets a token
@@ -99,6 +96,7 @@ class EmulatorE2eTest : public ::testing::Test {
     return reply.json["client_id"].GetString();
   }
 
+  ::mpctl::testing::ScopedTempDir temp_{"mpctl-e2e"};
   std::string dir_;
   std::unique_ptr<AdminFixture> admin_;
   std::unique_ptr<EmulatorProcess> emu_;

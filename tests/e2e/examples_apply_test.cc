@@ -10,6 +10,7 @@
 
 #include "support/emulator_process.h"
 #include "support/mpctl_process.h"
+#include "support/scoped_temp_dir.h"
 #include "support/test_keys.h"
 
 namespace mpctl::testing {
@@ -20,9 +21,7 @@ using ::testing::HasSubstr;
 class ExamplesApplyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = "/tmp/mpctl-examples-e2e-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = temp_.path();
     admin_pem_ = GenerateRsaPem(2048);
     std::ofstream(dir_ + "/admin.pub.pem") << SpkiPem(admin_pem_);
     // The seed names the admin's public key through this variable; the emulator inherits it.
@@ -33,11 +32,7 @@ class ExamplesApplyTest : public ::testing::Test {
         EmulatorProcess::Start({"--seed", MPCTL_SOURCE_DIR "/examples/emulator-seed.yaml"}, dir_);
     ASSERT_TRUE(emu_);
   }
-  void TearDown() override {
-    emu_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
+  void TearDown() override { emu_.reset(); }
 
   MpctlRun Mpctl(std::vector<std::string> args) {
     return RunMpctl(
@@ -67,6 +62,7 @@ class ExamplesApplyTest : public ::testing::Test {
     EXPECT_EQ(emu_->Stats().writes, writes);
   }
 
+  ::mpctl::testing::ScopedTempDir temp_{"mpctl-examples-e2e"};
   std::string dir_;
   std::string admin_pem_;
   std::unique_ptr<EmulatorProcess> emu_;

@@ -9,6 +9,7 @@
 
 #include "crypto/keys.h"
 #include "support/mpctl_cli.h"
+#include "support/scoped_temp_dir.h"
 #include "support/test_keys.h"
 
 namespace mpctl::testing {
@@ -21,12 +22,7 @@ namespace fs = std::filesystem;
 
 class KeysCliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/mpctl-keys-XXXXXX";
-    ASSERT_NE(::mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { dir_ = temp_.path(); }
 
   CliOutcome Generate(const std::string& kid, std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"keys", "generate", "--kid", kid, "--out-dir", "keys"};
@@ -41,6 +37,7 @@ class KeysCliTest : public ::testing::Test {
   }
   std::string Path(const std::string& name) const { return dir_ + "/" + name; }
 
+  ::mpctl::testing::ScopedTempDir temp_{"mpctl-keys"};
   std::string dir_;
 };
 

@@ -19,6 +19,7 @@
 #include "support/admin_fixture.h"
 #include "support/emulator_process.h"
 #include "support/mpctl_process.h"
+#include "support/scoped_temp_dir.h"
 #include "support/test_keys.h"
 
 namespace mpctl::testing {
@@ -48,9 +49,7 @@ class MpctlE2eTest : public ::testing::Test {
   static constexpr char kScope[] = "skatt:demo/read";
 
   void SetUp() override {
-    std::string tmpl = "/tmp/mpctl-apply-e2e-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = temp_.path();
     admin_ = std::make_unique<AdminFixture>(dir_);
     admin_pem_ = std::string(admin_->key().ToPem().Reveal());
     std::filesystem::create_directories(dir_ + "/keys");
@@ -58,8 +57,6 @@ class MpctlE2eTest : public ::testing::Test {
   }
   void TearDown() override {
     emu_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
   }
 
   /// Starts the emulator with `flags`. With `read_only_admin`, the admin client holds only
@@ -198,6 +195,7 @@ class MpctlE2eTest : public ::testing::Test {
     std::ofstream(dir_ + "/" + name, std::ios::binary) << text;
   }
 
+  ::mpctl::testing::ScopedTempDir temp_{"mpctl-apply-e2e"};
   std::string dir_;
   std::unique_ptr<AdminFixture> admin_;
   std::string admin_pem_;

@@ -15,6 +15,7 @@
 #include "portal/live_state.h"
 #include "support/admin_fixture.h"
 #include "support/emulator_process.h"
+#include "support/scoped_temp_dir.h"
 
 namespace mpctl::portal {
 
@@ -90,15 +91,11 @@ class RecordingTransport final : public HttpTransport {
 class PortalE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = "/tmp/mpctl-portal-e2e-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    dir_ = temp_.path();
     admin_ = std::make_unique<testing::AdminFixture>(dir_, kSeedClients);
   }
   void TearDown() override {
     emu_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
   }
 
   void Start(std::vector<std::string> flags) {
@@ -169,6 +166,7 @@ class PortalE2eTest : public ::testing::Test {
     return log_;
   }
 
+  ::mpctl::testing::ScopedTempDir temp_{"mpctl-portal-e2e"};
   std::string dir_;
   std::unique_ptr<testing::AdminFixture> admin_;
   std::unique_ptr<testing::EmulatorProcess> emu_;

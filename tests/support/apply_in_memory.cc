@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "applier/applier.h"
+
 namespace mpctl::testing {
 
 namespace {
@@ -24,10 +26,11 @@ model::LiveClient* FindClient(model::LiveState& live, const std::string& id) {
   return it == live.clients.end() ? nullptr : &*it;
 }
 
-void WriteClient(model::LiveClient& c, const Action& a) {
-  c.client_name = Text(a, "client_name");
-  c.description = plan::DescriptionToWrite(a);
-  c.scopes = List(a, "scopes");
+void WriteClient(model::LiveClient& c, const Action& a, const std::string& owner) {
+  portal::ClientSpec spec = applier::ClientSpecOf(a, owner, c.client_orgno);
+  c.client_name = spec.client_name;
+  c.description = spec.description;
+  c.scopes = spec.scopes;
 }
 
 void WriteScope(model::LiveScope& s, const Action& a) {
@@ -45,21 +48,21 @@ void WriteScope(model::LiveScope& s, const Action& a) {
   s.active = true;
 }
 
-void ApplyClient(const Action& a, model::LiveState& live) {
+void ApplyClient(const Action& a, model::LiveState& live, const std::string& owner) {
   if (a.kind == ActionKind::kCreate) {
     model::LiveClient c;
     c.client_id = "new-" + a.name;
     c.integration_type = model::kMaskinporten;
     c.client_orgno = live.organization;
     c.keys.emplace();
-    WriteClient(c, a);
+    WriteClient(c, a, owner);
     live.clients.push_back(std::move(c));
     return;
   }
   model::LiveClient* c = FindClient(live, a.client_id);
   ASSERT_NE(c, nullptr) << a.address;
   if (a.kind == ActionKind::kUpdate) {
-    WriteClient(*c, a);
+    WriteClient(*c, a, owner);
   } else {
     c->active = false;
   }
@@ -99,11 +102,12 @@ void ApplyAccess(const Action& a, model::LiveState& live) {
 
 }  // namespace
 
-void ApplyInMemory(const plan::EnvironmentPlan& plan, model::LiveState& live) {
+void ApplyInMemory(const plan::EnvironmentPlan& plan, model::LiveState& live,
+                   const std::string& owner) {
   for (const Action& a : plan.actions) {
     switch (a.type) {
       case plan::ResourceType::kClient:
-        ApplyClient(a, live);
+        ApplyClient(a, live, owner);
         break;
       case plan::ResourceType::kClientKeys:
         ApplyKeys(a, live);

@@ -26,13 +26,6 @@ bool HasFlag(const std::vector<std::string>& args, const std::string& flag) {
   });
 }
 
-std::string MakeTempDir() {
-  const char* base = std::getenv("TMPDIR");
-  std::string tmpl = std::string(base != nullptr ? base : "/tmp") + "/mpctl-emulator-XXXXXX";
-  char* made = mkdtemp(tmpl.data());
-  return made != nullptr ? std::string(made) : std::string();
-}
-
 }  // namespace
 
 std::int64_t EmulatorStats::Requests(const std::string& key) const {
@@ -44,8 +37,8 @@ std::unique_ptr<EmulatorProcess> EmulatorProcess::Start(std::vector<std::string>
                                                         std::string dir) {
   std::unique_ptr<EmulatorProcess> process(new EmulatorProcess());
   if (dir.empty()) {
-    dir = MakeTempDir();
-    process->owns_dir_ = true;
+    process->own_dir_ = std::make_unique<ScopedTempDir>("mpctl-emulator");
+    dir = process->own_dir_->path();
   }
   process->dir_ = dir;
   if (!HasFlag(args, "--port")) {
@@ -118,11 +111,7 @@ bool EmulatorProcess::Launch() {
 }
 
 EmulatorProcess::~EmulatorProcess() {
-  Kill();
-  if (owns_dir_ && !dir_.empty()) {
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
+  Kill();  // before own_dir_ goes: the emulator writes its state file there
 }
 
 EmulatorStats EmulatorProcess::Stats() const {

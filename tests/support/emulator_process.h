@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "support/scoped_temp_dir.h"
+
 namespace mpctl::testing {
 
 /// GET /__emulator/stats, parsed.
@@ -61,7 +63,7 @@ class EmulatorProcess {
 
   std::vector<std::string> args_;
   std::string dir_;
-  bool owns_dir_ = false;
+  std::unique_ptr<ScopedTempDir> own_dir_;  // when Start() was given no directory
   std::string state_file_;
   std::string base_url_;
   int port_ = 0;

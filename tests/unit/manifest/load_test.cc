@@ -234,6 +234,30 @@ clients:
   EXPECT_EQ(state.clients[0].description, "Sync for 310000108");
 }
 
+TEST_F(LoadTest, PlainHttpOnlyToThisMachineInAnyCase) {
+  auto manifest_with = [](const std::string& url) {
+    return R"(apiVersion: mpctl/v1
+environments:
+  local:
+    organization: "310000108"
+    api_url: )" +
+           url + R"(
+    auth_server: https://auth.example.no
+    admin_client: {client_id: "${TEST_ADMIN}", key_env: ADMIN_KEY, kid: admin}
+)";
+  };
+  for (std::string url : {"http://LOCALHOST:4000/api", "http://localhost", "http://[::1]:80/x",
+                          "http://127.0.0.1:4000", "HTTPS://api.example.no/v1"}) {
+    EXPECT_EQ(Load(manifest_with(url)).diagnostics.ToString(), "") << url;
+  }
+  for (std::string url : {"http://api.example.no/v1", "http://localhost.example.no",
+                          "http://127.0.0.1.example.no/", "ftp://localhost/", "https://"}) {
+    EXPECT_THAT(Load(manifest_with(url)).diagnostics.ToString(),
+                HasSubstr("is not an https:// URL"))
+        << url;
+  }
+}
+
 TEST_F(LoadTest, ResolvesProviderScopes) {
   std::string text = std::string(kHeader) + R"(scopes:
   "payments:invoices.read":

@@ -128,16 +128,6 @@ TEST(PlanJsonTest, CarriesNoKeyMaterial) {
   EXPECT_NE(json.find("tp-SECRET-LOOKING-MATERIAL"), std::string::npos) << "thumbprints stay";
 }
 
-TEST(PlanTest, DescriptionToWriteCarriesTheTag) {
-  Action a;
-  a.ownership_tag = "[mpctl:team/sync]";
-  a.after["description"] = std::string("Sends invoices");
-  EXPECT_EQ(DescriptionToWrite(a), "Sends invoices [mpctl:team/sync]");
-  EXPECT_EQ(model::WithOwnershipTag("Sends invoices", "team", "sync"), DescriptionToWrite(a));
-  a.after["description"] = std::string();
-  EXPECT_EQ(DescriptionToWrite(a), "[mpctl:team/sync]");
-}
-
 TEST(KeyMaterialTest, FailsWhenTheManifestNoLongerHoldsTheKey) {
   auto read = ReadPlanJson(WritePlanJson(SamplePlan()));
   ASSERT_TRUE(read.ok());

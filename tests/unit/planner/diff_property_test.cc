@@ -198,7 +198,7 @@ TEST(DiffPropertyTest, ApplyingThePlanConverges) {
     plan::EnvironmentPlan first = Diff(c.desired, c.live, c.options);
     if (!first.errors.empty()) continue;  // a plan with errors is never applied
     ++applied;
-    testing::ApplyInMemory(first, c.live);
+    testing::ApplyInMemory(first, c.live, c.desired.owner);
     plan::EnvironmentPlan again = Diff(c.desired, c.live, c.options);
     EXPECT_TRUE(again.errors.empty()) << Replay(seed);
     ASSERT_TRUE(again.actions.empty()) << Replay(seed) << "\n" << RenderAll(again);

@@ -1,12 +1,10 @@
-#include "base/sha256.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "base/strings.h"
+#include "crypto/keys.h"
 
-namespace mpctl::base {
+namespace mpctl::crypto {
 namespace {
 
 // Vectors from NIST's "SHA-256" example values (FIPS 180-4 examples and SHAVS short messages).
@@ -21,20 +19,18 @@ TEST(Sha256Test, NistVectors) {
       "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
   EXPECT_EQ(Sha256Hex(std::string(1000000, 'a')),
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  EXPECT_EQ(Sha256("abc").size(), 32u);
 }
 
 TEST(Sha256Test, IncrementalUpdatesMatchOneShot) {
   std::string text(200, 'x');
   for (std::size_t split : {0u, 1u, 55u, 56u, 63u, 64u, 65u, 199u}) {
-    Sha256 hasher;
+    Sha256Hasher hasher;
     hasher.Update(std::string_view(text).substr(0, split));
     hasher.Update(std::string_view(text).substr(split));
-    std::array<std::uint8_t, 32> digest = hasher.Finish();
-    std::string hex =
-        HexEncode(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
-    EXPECT_EQ(hex, Sha256Hex(text)) << "split " << split;
+    EXPECT_EQ(hasher.Finish(), Sha256(text)) << "split " << split;
   }
 }
 
 }  // namespace
-}  // namespace mpctl::base
+}  // namespace mpctl::crypto

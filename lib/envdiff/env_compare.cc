@@ -1,24 +1,20 @@
-#include "env_compare.h"
+#include "envdiff/env_compare.h"
 
 #include <algorithm>
 
+#include "base/sets.h"
 #include "base/strings.h"
+#include "model/claims.h"
 #include "model/ownership.h"
 
-namespace mpctl::cli {
+namespace mpctl::envdiff {
 namespace {
-
-std::vector<std::string> Sorted(std::vector<std::string> values) {
-  std::ranges::sort(values);
-  values.erase(std::unique(values.begin(), values.end()), values.end());
-  return values;
-}
 
 // A key as compared: its kid and material (the thumbprint), never the material itself.
 std::vector<std::string> KeyValues(const std::vector<model::PublicKey>& keys) {
   std::vector<std::string> values;
   for (const auto& key : keys) values.push_back(key.kid + " " + key.thumbprint.substr(0, 12));
-  return Sorted(values);
+  return base::SortedSet(values);
 }
 
 const char* TrueFalse(bool value) { return value ? "true" : "false"; }
@@ -27,11 +23,11 @@ ResourceFields DesiredScopeFields(const model::DesiredScope& s) {
   return {{"description", {s.description}},
           {"long_description", {s.long_description}},
           {"visibility", {model::ToApiString(s.visibility)}},
-          {"allowed_integration_types", Sorted(s.allowed_integration_types)},
+          {"allowed_integration_types", base::SortedSet(s.allowed_integration_types)},
           {"token_lifetime_seconds",
            {s.token_lifetime_seconds ? std::to_string(*s.token_lifetime_seconds) : "default"}},
           {"accessible_for_all", {TrueFalse(s.accessible_for_all)}},
-          {"consumers", Sorted(s.consumers)}};
+          {"consumers", base::SortedSet(s.consumers)}};
 }
 
 bool IsList(const std::string& field) {
@@ -45,13 +41,6 @@ std::string Quoted(const std::vector<std::string>& values) {
   return base::Join(quoted, ", ");
 }
 
-std::vector<std::string> Minus(const std::vector<std::string>& a,
-                               const std::vector<std::string>& b) {
-  std::vector<std::string> out;
-  std::ranges::set_difference(a, b, std::back_inserter(out));
-  return out;
-}
-
 std::string DescribeDifference(const std::string& field, const std::vector<std::string>& a,
                                const std::string& name_a, const std::vector<std::string>& b,
                                const std::string& name_b) {
@@ -59,8 +48,8 @@ std::string DescribeDifference(const std::string& field, const std::vector<std::
     return name_a + " " + Quoted(a) + ", " + name_b + " " + Quoted(b);
   }
   std::vector<std::string> parts;
-  auto only_a = Minus(a, b);
-  auto only_b = Minus(b, a);
+  auto only_a = base::Minus(a, b);
+  auto only_b = base::Minus(b, a);
   if (!only_a.empty()) parts.push_back(name_a + " only " + Quoted(only_a));
   if (!only_b.empty()) parts.push_back(name_b + " only " + Quoted(only_b));
   return base::Join(parts, "; ");
@@ -95,11 +84,10 @@ std::set<std::string> Names(const manifest::TextList& list) {
 const model::LiveClient* ClaimedLiveClient(const model::DesiredState& desired,
                                            const model::DesiredClient& entry,
                                            const model::LiveState& live) {
+  const model::Ownership ownership = model::Ownership::Of(desired);
   for (const auto& client : live.clients) {
-    bool claimed = entry.pinned_client_id
-                       ? client.client_id == *entry.pinned_client_id
-                       : model::ParseOwnershipTag(client.description, desired.owner) == entry.name;
-    if (claimed) return &client;
+    std::optional<model::Claim> claim = model::ClaimOf(client, ownership);
+    if (claim && claim->entry == entry.name) return &client;
   }
   return nullptr;
 }
@@ -109,7 +97,7 @@ EnvironmentView DesiredView(const model::DesiredState& desired) {
   for (const auto& c : desired.clients) {
     view["client." + c.name] = {{"display_name", {c.display_name}},
                                 {"description", {c.description}},
-                                {"scopes", Sorted(c.scopes)},
+                                {"scopes", base::SortedSet(c.scopes)},
                                 {"keys", KeyValues(c.keys)}};
   }
   for (const auto& s : desired.scopes) view["scope." + s.name] = DesiredScopeFields(s);
@@ -123,7 +111,7 @@ EnvironmentView LiveView(const model::DesiredState& desired, const model::LiveSt
     if (l == nullptr) continue;
     ResourceFields fields = {{"display_name", {l->client_name}},
                              {"description", {model::StripOwnershipTag(l->description)}},
-                             {"scopes", Sorted(l->scopes)}};
+                             {"scopes", base::SortedSet(l->scopes)}};
     if (l->keys) fields["keys"] = KeyValues(*l->keys);
     view["client." + entry.name] = std::move(fields);
   }
@@ -136,13 +124,14 @@ EnvironmentView LiveView(const model::DesiredState& desired, const model::LiveSt
           consumers.push_back(access.consumer_orgno);
         }
       }
-      view["scope." + s.name] = {{"description", {s.description}},
-                                 {"long_description", {s.long_description}},
-                                 {"visibility", {s.visibility}},
-                                 {"allowed_integration_types", Sorted(s.allowed_integration_types)},
-                                 {"token_lifetime_seconds", {std::to_string(s.at_max_age)}},
-                                 {"accessible_for_all", {TrueFalse(s.accessible_for_all)}},
-                                 {"consumers", Sorted(consumers)}};
+      view["scope." + s.name] = {
+          {"description", {s.description}},
+          {"long_description", {s.long_description}},
+          {"visibility", {s.visibility}},
+          {"allowed_integration_types", base::SortedSet(s.allowed_integration_types)},
+          {"token_lifetime_seconds", {std::to_string(s.at_max_age)}},
+          {"accessible_for_all", {TrueFalse(s.accessible_for_all)}},
+          {"consumers", base::SortedSet(consumers)}};
     }
   }
   return view;
@@ -215,4 +204,4 @@ std::vector<EnvDifference> Compare(const EnvironmentView& a, const std::string& 
   return out;
 }
 
-}  // namespace mpctl::cli
+}  // namespace mpctl::envdiff

@@ -1,4 +1,6 @@
-// Comparing two environments resource by resource (mpctl diff-env). A "view" flattens one
+// lib/envdiff: comparing two environments resource by resource (mpctl diff-env, and the
+// claimed-client lookup of mpctl check). Pure: uses manifest (what the manifest declares
+// differs on purpose), model and base. A "view" flattens one
 // environment's clients and provider scopes, desired or live, into comparable field values;
 // Compare() lists how two views differ and which differences the manifest declares.
 #pragma once
@@ -11,15 +13,15 @@
 #include "manifest/raw_manifest.h"
 #include "model/state.h"
 
-namespace mpctl::cli {
+namespace mpctl::envdiff {
 
 /// Field name → value (a scalar is a one-element list; lists are sorted).
 using ResourceFields = std::map<std::string, std::vector<std::string>>;
 /// Address ("client.<name>", "scope.<name>") → fields.
 using EnvironmentView = std::map<std::string, ResourceFields>;
 
-/// The live client that `entry` of `desired` claims: the pinned one when it pins an id,
-/// else the one tagged with its name in `desired.owner`'s namespace; nullptr when none.
+/// The live client that model::ClaimOf() gives to `entry` of `desired` (pin first, then the
+/// ownership tag in `desired.owner`'s namespace; active clients only); nullptr when none.
 const model::LiveClient* ClaimedLiveClient(const model::DesiredState& desired,
                                            const model::DesiredClient& entry,
                                            const model::LiveState& live);
@@ -52,4 +54,4 @@ std::vector<EnvDifference> Compare(const EnvironmentView& a, const std::string& 
                                    const EnvironmentView& b, const std::string& name_b,
                                    const DeclaredDifferences& declared);
 
-}  // namespace mpctl::cli
+}  // namespace mpctl::envdiff
