@@ -25,6 +25,7 @@ struct ApiContext {
   State& state;
   const Options& options;
   Millis now = 0;
+  Millis now_precise = 0;  // with milliseconds (EmulatorClock::NowMillisPrecise); 0: use now
 };
 
 using Handler = std::function<Response(ApiContext&)>;

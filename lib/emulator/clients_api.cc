@@ -163,7 +163,7 @@ Response CreateClient(ApiContext& ctx) {
                     kObject, ctx.now);
   }
   c.active = true;
-  c.created = c.last_updated = ctx.now;
+  c.created = c.last_updated = ctx.now_precise != 0 ? ctx.now_precise : ctx.now;
   c.sequence = ctx.state.next_sequence++;
   ctx.state.clients[c.client_id] = c;
   return ClientJson(SuccessStatus(ctx, 201), c);

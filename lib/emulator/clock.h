@@ -14,9 +14,10 @@ class EmulatorClock {
  public:
   explicit EmulatorClock(const base::Clock& base) : base_(base) {}
   std::int64_t NowSeconds() const { return base_.NowSeconds() + offset_.load(); }
-  /// With the milliseconds of the base clock (created timestamps of the real API have them,
+  Millis NowMillis() const { return NowSeconds() * 1000; }
+  /// With the milliseconds of the base clock: a client's `created` (the real API's have them,
   /// and ordering clients made within one second depends on it).
-  Millis NowMillis() const { return base_.NowMillis() + offset_.load() * 1000; }
+  Millis NowMillisPrecise() const { return base_.NowMillis() + offset_.load() * 1000; }
   /// From now on NowSeconds() starts at `epoch_seconds`.
   void SetNow(std::int64_t epoch_seconds) { offset_.store(epoch_seconds - base_.NowSeconds()); }
 

@@ -290,7 +290,8 @@ Response Emulator::HandleApi(const Route& route, const Request& request,
   }
   std::unique_lock lock(mu_);
   State before = state_;
-  ApiContext ctx{request, std::move(params), caller, state_, options_, clock_.NowMillis()};
+  ApiContext ctx{request, std::move(params), caller, state_, options_, clock_.NowMillis(),
+                 clock_.NowMillisPrecise()};
   Response response = route.handler(ctx);
   if (!IsSuccess(response.status)) {
     state_ = std::move(before);

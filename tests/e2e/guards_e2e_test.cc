@@ -94,8 +94,10 @@ TEST_F(GuardsE2eTest, ConsumerTakenOutOfTheManifestIsRevokedWithoutPrune) {
                                   "'acme:invoices'\n"));
   EXPECT_THAT(plan.out, HasSubstr("0 to create, 0 to update, 1 to delete"));
   MpctlRun markdown = Mpctl({"plan", "--format", "markdown"});
-  EXPECT_THAT(markdown.out, HasSubstr("> [!CAUTION]\n> This plan **deletes 1 resource**:\n"
-                                      "> - `scope.acme:invoices.access.991825827` in test\n"));
+  EXPECT_THAT(markdown.out,
+              HasSubstr("> [!CAUTION]\n> This plan **deletes or revokes 1 resource**:\n"
+                        "> - `scope.acme:invoices.access.991825827` in test: access of consumer "
+                        "`991825827` **revoked**\n"));
   MpctlRun check = Mpctl({"check"});
   EXPECT_EQ(check.exit_code, 2) << check.out << check.err;
   EXPECT_THAT(check.out, HasSubstr("1 change pending"));
