@@ -1,13 +1,14 @@
 // mpctl output against the emulator: after an apply it lists exactly the created client ids,
 // in every format, deterministically, and with GETs only.
 #include <gmock/gmock.h>
-#include <rapidjson/schema.h>
+#include <rapidjson/document.h>
 
 #include <map>
 #include <set>
 
 #include "mpctl_e2e.h"
 #include "support/plan_fixture.h"
+#include "support/plan_schema.h"
 
 namespace mpctl::testing {
 namespace {
@@ -18,18 +19,7 @@ class OutputCliTest : public MpctlE2eTest {};
 
 // nullopt when `json` follows schemas/output.schema.json.
 std::optional<std::string> OutputSchemaViolation(const std::string& json) {
-  auto text = ReadText(std::filesystem::path(MPCTL_SOURCE_DIR) / "schemas/output.schema.json");
-  if (!text.ok()) return text.error().message;
-  rapidjson::Document schema_doc;
-  schema_doc.Parse(text->c_str());
-  if (schema_doc.HasParseError()) return "schemas/output.schema.json is not JSON";
-  rapidjson::SchemaDocument schema(schema_doc);
-  rapidjson::Document doc;
-  doc.Parse(json.c_str());
-  if (doc.HasParseError()) return "not JSON";
-  rapidjson::SchemaValidator validator(schema);
-  if (doc.Accept(validator)) return std::nullopt;
-  return std::string("violates '") + validator.GetInvalidSchemaKeyword() + "'";
+  return SchemaViolation("schemas/output.schema.json", json);
 }
 
 TEST_F(OutputCliTest, JsonListsExactlyTheCreatedIds) {
