@@ -82,6 +82,18 @@ std::size_t ValueEnd(std::string_view text, std::size_t i) {
   return i;
 }
 
+// The code point of the 3-byte UTF-8 sequence at `i` (already checked by Utf8Length).
+unsigned CodePoint3(std::string_view text, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]) & 0x3Fu; };
+  return ((static_cast<unsigned char>(text[i]) & 0x0Fu) << 12) | (b(1) << 6) | b(2);
+}
+
+// LRM, RLM, the embeddings and overrides (U+202A..U+202E) and the isolates (U+2066..U+2069).
+bool IsBidiControl(unsigned point) {
+  return point == 0x200E || point == 0x200F || (point >= 0x202A && point <= 0x202E) ||
+         (point >= 0x2066 && point <= 0x2069);
+}
+
 }  // namespace
 
 bool IsB64Token(std::string_view token) {
@@ -123,6 +135,10 @@ std::string EscapeControl(std::string_view text, bool keep_newlines) {
     if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
       // C1 controls U+0080..U+009F (e.g. CSI) act like ESC sequences on many terminals.
       AppendHex(out, "\\u", 0x80u + (static_cast<unsigned char>(text[i + 1]) - 0x80u), 4);
+    } else if (unsigned point = n == 3 ? CodePoint3(text, i) : 0; IsBidiControl(point)) {
+      // Bidirectional overrides reorder what a reader sees ("Trojan Source"): a hostile
+      // name could make a plan line read differently from what it says.
+      AppendHex(out, "\\u", point, 4);
     } else {
       out.append(text.substr(i, n));
     }

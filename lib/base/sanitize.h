@@ -16,8 +16,9 @@ inline constexpr std::size_t kMaxServerTextChars = 512;
 /// "+" / "/" ) *"=", so it can go into an Authorization header unchanged (no CR LF, space).
 bool IsB64Token(std::string_view token);
 
-/// Control characters (C0, DEL, C1 as UTF-8) written as \n, \r, \t, \xNN or \u00NN, and
-/// bytes that are not UTF-8 as \xNN, so nothing reaches a terminal as a command.
+/// Control characters (C0, DEL, C1 as UTF-8) written as \n, \r, \t, \xNN or \u00NN,
+/// bidirectional controls (U+200E/F, U+202A..E, U+2066..9) as \uNNNN, and bytes that are not
+/// UTF-8 as \xNN, so nothing reaches a terminal as a command or reads reordered.
 /// `keep_newlines` leaves '\n' as is (multi-line output).
 std::string EscapeControl(std::string_view text, bool keep_newlines = false);
 

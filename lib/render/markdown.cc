@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "base/sanitize.h"
 #include "render/render.h"
 
 namespace mpctl::render {
@@ -25,21 +26,49 @@ std::string Fence(const std::string& body) {
   return std::string(std::max<std::size_t>(3, longest + 1), '`');
 }
 
-// User text inside markdown (not a code block): control characters become '?', and characters
-// that could start markup, a link, an HTML tag or a table cell are backslash-escaped.
+// User text inside markdown (not a code block): control and bidi characters are escaped
+// (base::EscapeControl), and characters that could start markup, a link, an HTML tag or a
+// table cell are backslash-escaped.
 std::string Inline(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      out += '?';
-    } else if (std::string_view("\\`*_[]<>|#!&~").find(c) != std::string_view::npos) {
-      out += '\\';
-      out += c;
+  for (char c : base::Truncate(base::EscapeControl(text), base::kMaxMessageChars)) {
+    if (std::string_view("\\`*_[]<>|#!&~").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// `text` inside HTML (the <summary> line, where markdown escapes are not read): control
+// characters escaped and &, <, > as entities.
+std::string Html(std::string_view text) {
+  std::string out;
+  for (char c : base::Truncate(base::EscapeControl(text), base::kMaxServerTextChars)) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
     } else {
       out += c;
     }
   }
   return out;
+}
+
+// `text` as an inline code span: backslashes do not escape inside one, so the delimiter is a
+// backtick run longer than any in the text (padded when the text starts or ends with one),
+// and control characters are escaped first.
+std::string Code(std::string_view text) {
+  std::string body = base::Truncate(base::EscapeControl(text), base::kMaxServerTextChars);
+  std::size_t longest = 0, run = 0;
+  for (char c : body) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string ticks(longest + 1, '`');
+  bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
+  return ticks + (pad ? " " : "") + body + (pad ? " " : "") + ticks;
 }
 
 // One "> - ..." line per item, at most kMaxListed of them, then a count of the rest.
@@ -54,7 +83,7 @@ std::string Bullets(const std::vector<std::string>& items) {
 }
 
 std::string Where(const std::string& address, const std::string& env) {
-  return "`" + address + "` in " + Inline(env);
+  return Code(address) + " in " + Inline(env);
 }
 
 // What the plan destroys or takes away: deleted clients and key sets, deactivated scopes,
@@ -67,7 +96,7 @@ std::vector<std::string> Removals(const plan::Plan& plan) {
       if (a.kind == plan::ActionKind::kDelete) {
         std::string line = where;
         if (a.type == plan::ResourceType::kScopeAccess) {
-          line += ": access of consumer `" + a.consumer_orgno + "` **revoked**";
+          line += ": access of consumer " + Code(a.consumer_orgno) + " **revoked**";
         } else if (a.type == plan::ResourceType::kScope) {
           line += ": scope **deactivated**";
         } else if (a.type == plan::ResourceType::kClientKeys) {
@@ -75,14 +104,14 @@ std::vector<std::string> Removals(const plan::Plan& plan) {
         } else {
           line += ": client **deleted**";
         }
-        if (!a.client_id.empty()) line += " (client `" + a.client_id + "`)";
+        if (!a.client_id.empty()) line += " (client " + Code(a.client_id) + ")";
         out.push_back(line);
         continue;
       }
       if (a.type != plan::ResourceType::kClientKeys) continue;
       for (const plan::Change& c : a.changes) {
         for (const std::string& kid : c.remove) {
-          out.push_back(where + ": key `" + Inline(kid) + "` **removed**");
+          out.push_back(where + ": key " + Code(kid) + " **removed**");
         }
       }
     }
@@ -145,8 +174,9 @@ std::string Table(const plan::Plan& plan) {
       "errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
   for (const plan::EnvironmentPlan& env : plan.environments) {
     const plan::Summary& s = env.summary;
-    out += "| " + env.name + " | " + std::to_string(s.create) + " | " + std::to_string(s.update) +
-           " | " + (s.del > 0 ? "**" + std::to_string(s.del) + "**" : "0") + " | " +
+    out += "| " + Inline(env.name) + " | " + std::to_string(s.create) + " | " +
+           std::to_string(s.update) + " | " +
+           (s.del > 0 ? "**" + std::to_string(s.del) + "**" : "0") + " | " +
            std::to_string(s.unchanged) + " | " + std::to_string(s.unmanaged) + " | " +
            std::to_string(s.orphaned) + " | " + std::to_string(env.warnings.size()) + " | " +
            std::to_string(env.errors.size()) + " |\n";
@@ -155,7 +185,7 @@ std::string Table(const plan::Plan& plan) {
 }
 
 std::string DetailsOpen(const plan::EnvironmentPlan& env, const std::string& fence) {
-  return "<details><summary><b>" + env.name + "</b>: " + SummaryLine(env.summary) +
+  return "<details><summary><b>" + Html(env.name) + "</b>: " + SummaryLine(env.summary) +
          "</summary>\n\n" + fence + "diff\n";
 }
 

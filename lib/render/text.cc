@@ -1,5 +1,6 @@
 #include <string_view>
 
+#include "base/sanitize.h"
 #include "base/strings.h"
 #include "plan/words.h"
 #include "render/render.h"
@@ -16,34 +17,37 @@ using plan::ResourceType;
 constexpr std::string_view kGreen = "\x1b[32m", kYellow = "\x1b[33m", kRed = "\x1b[31m",
                            kBoldRed = "\x1b[1;31m", kBold = "\x1b[1m", kReset = "\x1b[0m";
 
+// The one sink of the text renderer. String literals are the renderer's own words and may
+// hold newlines; every other string can carry a server or file value (a client id, a kid, a
+// name, a message), so its control and bidi characters are escaped (a newline too: no value
+// can fake a plan line) and it is cut at base::kMaxMessageChars.
 class Out {
  public:
   explicit Out(Color color) : color_(color == Color::kAlways) {}
   Out& Paint(std::string_view code, std::string_view text) {
     if (color_) text_ += code;
-    text_ += text;
+    text_ += Safe(text);
     if (color_) text_ += kReset;
     return *this;
   }
-  Out& operator<<(std::string_view text) {
-    text_ += text;
+  Out& operator<<(const char* literal) {
+    text_ += literal;
+    return *this;
+  }
+  Out& operator<<(std::string_view value) {
+    text_ += Safe(value);
     return *this;
   }
   std::string Take() { return std::move(text_); }
 
  private:
+  static std::string Safe(std::string_view value) {
+    return base::Truncate(base::EscapeControl(value), base::kMaxMessageChars);
+  }
+
   bool color_;
   std::string text_;
 };
-
-// Messages embed user values; control characters must not reach a terminal.
-std::string Printable(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-  }
-  return out;
-}
 
 std::string Format(const FieldValue& value) {
   if (const auto* s = std::get_if<std::string>(&value)) return base::JsonQuote(*s);
@@ -171,7 +175,7 @@ void RenderMessages(Out& out, std::string_view title, std::string_view color, st
   out << title << "\n";
   for (const plan::Message& m : messages) {
     out << "  ";
-    out.Paint(color, mark) << " " << m.address << ": " << Printable(m.message) << "\n";
+    out.Paint(color, mark) << " " << m.address << ": " << m.message << "\n";
   }
   out << "\n";
 }

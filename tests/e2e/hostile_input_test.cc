@@ -299,6 +299,54 @@ TEST_F(HostileTest, ControlCharactersFromTheServerAreEscaped) {
   EXPECT_THAT(run.err, Not(HasSubstr("\r")));
 }
 
+// What a hostile server names things (client ids, names, kids) reaches the plan text and the
+// PR comment escaped: no terminal escape, no bidi override, no value that fakes a plan line
+// and no backtick that closes a code span.
+TEST_F(HostileTest, ServerStringsInThePlanAreEscaped) {
+  const std::string id = "c1\\u001b]0;pwned\\u0007\\n+ fake will be created`x";
+  const std::string name = "sync";
+  api_ = [&](const httplib::Request& req, httplib::Response& res) {
+    if (req.path == "/api/v1/clients") {
+      res.set_content("[{\"client_id\":\"" + id + "\",\"client_name\":\"" + name +
+                          "\",\"client_orgno\":\"991825827\",\"integration_type\":\"maskinporten\","
+                          "\"description\":\"[mpctl:x/sync]\",\"scopes\":[\"a\\u009b\\u202eb\"]},"
+                          "{\"client_id\":\"u1\\u202e\",\"client_name\":\"other\\r\\u001b[2J\","
+                          "\"client_orgno\":\"991825827\",\"integration_type\":\"maskinporten\","
+                          "\"description\":\"\",\"scopes\":[]}]",
+                      "application/json");
+    } else if (req.path.ends_with("/jwks")) {
+      res.set_content("{\"keys\":[]}", "application/json");
+    } else if (req.path == "/api/v1/scopes/all") {
+      res.set_content("[{\"name\":\"skatt:demo/read\",\"accessible_for_all\":true,"
+                      "\"active\":true}]",
+                      "application/json");
+    } else {
+      res.set_content("[]", "application/json");
+    }
+  };
+  WriteManifest("owner: x\n" + std::string(kOneClient));
+  for (const char* format : {"text", "markdown"}) {
+    testing::MpctlRun run =
+        Mpctl({"plan", "-f", "mpctl.yaml", "--show-unmanaged", "--format", format});
+    SCOPED_TRACE(format);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    std::string all = run.out + run.err;
+    EXPECT_THAT(all, Not(HasSubstr("\x1b"))) << run.out;
+    EXPECT_THAT(all, Not(HasSubstr("\r")));
+    EXPECT_THAT(all, Not(HasSubstr("\xc2\x9b")));
+    EXPECT_THAT(all, Not(HasSubstr("\xe2\x80\xae"))) << "a raw right-to-left override";
+    EXPECT_THAT(run.out, HasSubstr("\\u202e"));
+    EXPECT_THAT(run.out, Not(HasSubstr("\n+ fake"))) << run.out;
+    EXPECT_THAT(run.out, Not(HasSubstr("\n!+ fake"))) << run.out;
+    EXPECT_THAT(run.out, HasSubstr("\\n+ fake will be created"));
+  }
+  // Without its entry the client is deleted (--prune), and the PR comment's list of removals
+  // names it in a code span that its backtick does not end.
+  WriteManifest("owner: x\nclients:\n  other:\n    scopes: [skatt:demo/read]\n");
+  testing::MpctlRun md = Mpctl({"plan", "-f", "mpctl.yaml", "--prune", "--format", "markdown"});
+  EXPECT_THAT(md.out, HasSubstr("``c1\\x1b]0;pwned\\x07\\n+ fake will be created`x``")) << md.out;
+}
+
 TEST_F(HostileTest, AccessTokenWithCrLfIsNotSent) {
   token_ = [](const httplib::Request&, httplib::Response& res) {
     res.set_content("{\"access_token\":\"abc\\r\\nX-Injected: 1\",\"expires_in\":120}",

@@ -72,7 +72,7 @@ TEST(TextTest, ControlCharactersInMessagesAreNeutralised) {
   p.environments.push_back(env);
   std::string text = RenderText(p, {});
   EXPECT_EQ(text.find('\x1b'), std::string::npos);
-  EXPECT_NE(text.find("name '?]0;evil?'"), std::string::npos);
+  EXPECT_NE(text.find("name '\\x1b]0;evil\\x07'"), std::string::npos) << text;
 }
 
 TEST(TextTest, SummaryLine) {
