@@ -11,7 +11,9 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "base/strings.h"
@@ -317,9 +319,10 @@ TEST_F(HostileTest, ServerStringsInThePlanAreEscaped) {
     } else if (req.path.ends_with("/jwks")) {
       res.set_content("{\"keys\":[]}", "application/json");
     } else if (req.path == "/api/v1/scopes/all") {
-      res.set_content("[{\"name\":\"skatt:demo/read\",\"accessible_for_all\":true,"
-                      "\"active\":true}]",
-                      "application/json");
+      res.set_content(
+          "[{\"name\":\"skatt:demo/read\",\"accessible_for_all\":true,"
+          "\"active\":true}]",
+          "application/json");
     } else {
       res.set_content("[]", "application/json");
     }
@@ -346,6 +349,148 @@ TEST_F(HostileTest, ServerStringsInThePlanAreEscaped) {
   testing::MpctlRun md = Mpctl({"plan", "-f", "mpctl.yaml", "--prune", "--format", "markdown"});
   EXPECT_THAT(md.out, HasSubstr("``c1\\x1b]0;pwned\\x07\\n+ fake will be created`x``")) << md.out;
 }
+
+// The issue's secrets test: every command `mpctl --help` lists runs with -v against servers
+// that echo each request back (headers and body, in error texts, a correlation id, or only on
+// writes), with a PEM key and with a password-protected PKCS#12 certificate. No private key,
+// client assertion, access token or password may appear on stdout, stderr, in the saved plan
+// or in any file mpctl writes.
+class EchoingServerTest : public HostileTest,
+                          public ::testing::WithParamInterface<std::tuple<std::string, bool>> {
+ protected:
+  static std::string Echo(const httplib::Request& req) {
+    std::string text = req.method + " " + req.path;
+    for (const auto& [name, value] : req.headers) text += " " + name + ": " + value;
+    return text + " " + req.body;
+  }
+};
+
+TEST_P(EchoingServerTest, NoSecretIsPrintedOrWritten) {
+  const std::string mode = std::get<0>(GetParam());
+  const bool certificate = std::get<1>(GetParam());
+  const std::string password = "Correct-Horse-Battery-42";
+  const std::string echo_error = "application/json";
+  auto echo = [](const httplib::Request& req, httplib::Response& res, bool as_token_error) {
+    res.status = 400;
+    res.set_header("correlation-id", req.get_header_value("Authorization"));
+    std::string said = base::JsonQuote(Echo(req));
+    res.set_content(as_token_error
+                        ? "{\"error\":\"invalid_grant\",\"error_description\":" + said + "}"
+                        : "{\"errors\":[{\"errorMessage\":" + said + "}]}",
+                    "application/json");
+  };
+  if (mode == "token") {
+    token_ = [&](const httplib::Request& req, httplib::Response& res) { echo(req, res, true); };
+  } else if (mode == "api") {
+    api_ = [&](const httplib::Request& req, httplib::Response& res) { echo(req, res, false); };
+  } else {  // "writes": reads answer, every write echoes
+    api_ = [&](const httplib::Request& req, httplib::Response& res) {
+      if (req.method != "GET") return echo(req, res, false);
+      if (req.path == "/api/v1/scopes/all") {
+        res.set_content(
+            "[{\"name\":\"skatt:demo/read\",\"accessible_for_all\":true,\"active\":true}]",
+            "application/json");
+      } else {
+        res.set_content("[]", "application/json");
+      }
+    };
+  }
+  std::string admin = "key_file: admin.pem";
+  if (certificate) {
+    std::string cert = testing::SelfSignedCertificatePem(key_pem_, "mpctl echo test");
+    std::ofstream(dir_ + "/admin.p12", std::ios::binary)
+        << testing::MakePkcs12(key_pem_, cert, {}, password);
+    admin = "certificate_file: admin.p12, password_env: MPCTL_ECHO_PASSWORD";
+  }
+  std::string env_block;
+  for (const char* env : {"test", "prod"}) {
+    env_block += std::string("  ") + env + ":\n    organization: \"" + kOrgno +
+                 "\"\n    api_url: " + base_url_ + "/api/v1\n    auth_server: " + base_url_ +
+                 "/\n    admin_client: {client_id: admin, " + (certificate ? "" : "kid: k1, ") +
+                 admin + "}\n";
+  }
+  std::ofstream(dir_ + "/mpctl.yaml")
+      << "apiVersion: mpctl/v1\nenvironments:\n"
+      << env_block << "clients:\n  sync:\n    scopes: [skatt:demo/read]\n";
+  std::vector<std::string> env = {"MPCTL_ECHO_PASSWORD=" + password};
+
+  std::vector<std::string> secrets = {kToken, "eyJ", password};
+  for (const auto& line : base::Split(key_pem_, '\n')) {
+    if (line.size() > 20 && !base::StartsWith(line, "-----")) secrets.push_back(line);
+  }
+  std::map<std::string, std::vector<std::string>> extra = {
+      {"plan", {"--out", "plan.json"}},
+      {"apply", {"--auto-approve"}},
+      {"diff-env", {"test", "prod", "--live"}},
+      {"import", {"-e", "test", "--all-unmanaged"}},
+      {"keys", {"inspect", certificate ? "admin.p12" : "admin.pem"}},
+      {"completion", {"bash"}}};
+  testing::MpctlRun help = Mpctl({"--help"});
+  std::vector<std::vector<std::string>> runs;
+  bool in_list = false;
+  for (const auto& line : base::Split(help.out, '\n')) {
+    if (line == "commands:") {
+      in_list = true;
+    } else if (in_list && base::Trim(line).empty()) {
+      break;
+    } else if (in_list) {
+      std::string_view trimmed = base::Trim(line);
+      std::string command(trimmed.substr(0, trimmed.find(' ')));
+      std::vector<std::string> args = {"-v", command};
+      if (command != "keys" && command != "completion" && command != "man") {
+        args.insert(args.end(), {"-f", "mpctl.yaml"});
+      }
+      args.insert(args.end(), extra[command].begin(), extra[command].end());
+      runs.push_back(args);
+    }
+  }
+  ASSERT_GE(runs.size(), 10u) << help.out;
+  runs.push_back({"-v", "apply", "plan.json"});  // the saved plan, where one was written
+
+  int token_requests = 0;
+  std::string printed;
+  for (const auto& args : runs) {
+    testing::MpctlRun run = Mpctl(args, env);
+    std::string all = run.out + run.err;
+    printed += all;
+    for (const auto& secret : secrets) {
+      EXPECT_THAT(all, Not(HasSubstr(secret))) << "mpctl " << base::Join(args, " ") << "\n"
+                                               << all.substr(0, 3000);
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& r : requests_) token_requests += base::StartsWith(r, "POST /token");
+  }
+  EXPECT_GT(token_requests, 0) << "no command reached the token endpoint";
+  // The echo reached the output, scrubbed: the test exercised the path it guards.
+  EXPECT_THAT(printed, HasSubstr("[redacted]"));
+  if (mode == "writes") {
+    EXPECT_GT(writes_.load(), 0) << "no write reached the echoing server";
+    EXPECT_TRUE(std::filesystem::exists(dir_ + "/plan.json"));
+  }
+  // Every file mpctl wrote (all but the inputs this test made).
+  const std::set<std::string> inputs = {"admin.pem", "admin.p12", "mpctl.yaml"};
+  int scanned = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_)) {
+    if (!entry.is_regular_file() || inputs.count(entry.path().filename().string())) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ++scanned;
+    for (const auto& secret : secrets) {
+      EXPECT_THAT(text, Not(HasSubstr(secret))) << entry.path();
+    }
+  }
+  if (mode == "writes") EXPECT_GE(scanned, 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryEchoAndCredential, EchoingServerTest,
+                         ::testing::Combine(::testing::Values("token", "api", "writes"),
+                                            ::testing::Bool()),
+                         [](const auto& info) {
+                           return std::get<0>(info.param) +
+                                  (std::get<1>(info.param) ? "_certificate" : "_key");
+                         });
 
 TEST_F(HostileTest, AccessTokenWithCrLfIsNotSent) {
   token_ = [](const httplib::Request&, httplib::Response& res) {
