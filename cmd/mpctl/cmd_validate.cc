@@ -64,7 +64,7 @@ std::string Github(const base::Diagnostics& diagnostics, const std::string& fall
   return out;
 }
 
-// {"valid": bool, "errors": [...], "environments": [...]}, documented in README.
+// {"valid": bool, "errors": [...], "environments": [...]}, documented in docs/commands.md.
 std::string Json(const base::Diagnostics& diagnostics, const manifest::Manifest* manifest,
                  const std::string& fallback_file) {
   std::string out =

@@ -9,7 +9,7 @@
 
 namespace mpctl::emulator {
 
-/// Parses a seed (YAML, format in README "The emulator"): organisations, admin_clients,
+/// Parses a seed (YAML, format in docs/emulator.md): organisations, admin_clients,
 /// delegation_sources, scopes, access, clients. `${VAR}` in any string is replaced by the
 /// environment variable VAR; `public_key_file:` is read relative to `base_dir` via `files`.
 /// Every error reads "origin:line:col: path: message". `now` stamps created/last_updated.

@@ -263,11 +263,11 @@ class Resolver {
     if (!ok) return std::nullopt;
     if (key.alg == "RS384" && context_.warnings != nullptr) {
       const Origin& origin = raw.alg ? raw.alg->origin : raw.material.origin;
-      context_.warnings->Add(origin.location, origin.path,
-                             "alg 'RS384' may be refused: Digdir's API spec lists only RS256 and "
-                             "RS512 for keys, its docs say RS384 too",
-                             "use RS256 or RS512; see README, 'The emulator', open question "
-                             "'RS384 keys'");
+      context_.warnings->Add(
+          origin.location, origin.path,
+          "alg 'RS384' may be refused: Digdir's API spec lists only RS256 and "
+          "RS512 for keys, its docs say RS384 too",
+          "use RS256 or RS512; see docs/emulator.md, open question 'RS384 keys'");
     }
     key.n = parsed->key.n;
     key.e = parsed->key.e;

@@ -105,7 +105,6 @@ TEST_F(EmulatorRobustnessTest, BadSeedFailsWithItsLocation) {
                       "/bad.yaml:2:12: organisations[0].orgno: '12345' is not a 9-digit orgno\n");
 }
 
-
 TEST_F(EmulatorRobustnessTest, ExampleSeedServesTheDemoAdminClient) {
   admin_ = std::make_unique<AdminFixture>(dir_);  // only for its key and admin.pub.pem
   setenv("MPCTL_DEMO_ADMIN_PUBLIC_KEY", (dir_ + "/admin.pub.pem").c_str(), 1);
@@ -126,7 +125,6 @@ TEST_F(EmulatorRobustnessTest, ExampleSeedServesTheDemoAdminClient) {
   EXPECT_STREQ(scopes.json[0]["name"].GetString(), "difi:open");
 }
 
-
 TEST_F(EmulatorRobustnessTest, TlsServesHttps) {
   std::string key = GenerateRsaPem();
   std::ofstream(dir_ + "/tls.key") << key;
@@ -139,14 +137,14 @@ TEST_F(EmulatorRobustnessTest, TlsServesHttps) {
   EXPECT_EQ(Call("GET", "/api/v1/clients").status, 200);
 }
 
-TEST_F(EmulatorRobustnessTest, EveryHelpFlagIsInTheReadme) {
+TEST_F(EmulatorRobustnessTest, EveryHelpFlagIsInTheEmulatorDoc) {
   std::string command =
       std::string(MPCTL_BINARY_DIR "/cmd/mpctl-emulator/mpctl-emulator --help > ") + dir_ +
       "/help.txt";
   ASSERT_EQ(std::system(command.c_str()), 0);
   std::ifstream help_file(dir_ + "/help.txt");
   std::string help((std::istreambuf_iterator<char>(help_file)), std::istreambuf_iterator<char>());
-  std::ifstream readme_file(MPCTL_SOURCE_DIR "/README.md");
+  std::ifstream readme_file(MPCTL_SOURCE_DIR "/docs/emulator.md");
   std::string readme((std::istreambuf_iterator<char>(readme_file)),
                      std::istreambuf_iterator<char>());
   int flags = 0;
@@ -155,11 +153,11 @@ TEST_F(EmulatorRobustnessTest, EveryHelpFlagIsInTheReadme) {
     std::string flag = help.substr(at, end - at);
     if (flag.size() < 4) continue;
     ++flags;
-    EXPECT_NE(readme.find("`" + flag), std::string::npos) << flag << " is not in README";
+    EXPECT_NE(readme.find("`" + flag), std::string::npos) << flag << " is not in docs/emulator.md";
   }
   EXPECT_GE(flags, 25);
   // And the other way: every flag of README's emulator flag table is one --help lists.
-  std::size_t table = readme.find("### Flags\n\n| flag | default | meaning |");
+  std::size_t table = readme.find("## Flags\n\n| flag | default | meaning |");
   ASSERT_NE(table, std::string::npos);
   std::size_t end = readme.find("\n\n", table + 12);
   int rows = 0;
@@ -169,16 +167,16 @@ TEST_F(EmulatorRobustnessTest, EveryHelpFlagIsInTheReadme) {
     std::string flag = readme.substr(at + 4, stop - at - 4);
     ++rows;
     EXPECT_NE(help.find(flag + " "), std::string::npos)
-        << flag << " is in README's flag table but not in --help";
+        << flag << " is in docs/emulator.md's flag table but not in --help";
   }
   EXPECT_GE(rows, 25);
 }
 
-
 TEST_F(EmulatorRobustnessTest, DemoHelperStartsAndStopsTheEmulatorCleanly) {
   std::string command = "bash -c 'set -euo pipefail; source " MPCTL_SOURCE_DIR
                         "/scripts/emulator.sh; emulator_start " MPCTL_BINARY_DIR " " +
-                        dir_ + "/demo; curl -sf \"$MPCTL_TEST_AUTH_SERVER\".well-known/"
+                        dir_ +
+                        "/demo; curl -sf \"$MPCTL_TEST_AUTH_SERVER\".well-known/"
                         "oauth-authorization-server >/dev/null; emulator_stop' > " +
                         dir_ + "/demo.txt 2>&1";
   EXPECT_EQ(std::system(command.c_str()), 0);
@@ -187,7 +185,6 @@ TEST_F(EmulatorRobustnessTest, DemoHelperStartsAndStopsTheEmulatorCleanly) {
   EXPECT_EQ(text.rfind("listening on http://127.0.0.1:", 0), 0u) << text;
   EXPECT_NE(text.find("\nemulator stopped (exit status 0)\n"), std::string::npos) << text;
 }
-
 
 TEST_F(EmulatorRobustnessTest, ConcurrentWritesAreAllKeptAndPersisted) {
   Start();
@@ -211,12 +208,11 @@ TEST_F(EmulatorRobustnessTest, ConcurrentWritesAreAllKeptAndPersisted) {
   EXPECT_EQ(Call("GET", "/api/v1/clients").json.Size(), 80u);
 }
 
-
 TEST_F(EmulatorRobustnessTest, IssuerAndApiPrefixCanBeChanged) {
   admin_ = std::make_unique<AdminFixture>(dir_);
   auto args = admin_->EmulatorArgs();
-  for (const char* flag : {"--issuer", "https://test.maskinporten.no/", "--api-prefix",
-                           "/custom/v1"}) {
+  for (const char* flag :
+       {"--issuer", "https://test.maskinporten.no/", "--api-prefix", "/custom/v1"}) {
     args.push_back(flag);
   }
   emu_ = EmulatorProcess::Start(args, dir_);
@@ -238,8 +234,8 @@ TEST_F(EmulatorRobustnessTest, IssuerAndApiPrefixCanBeChanged) {
     Reply created = Call("POST", "/custom/v1/clients", ClientBody("a"));
     return std::string(created.json["client_id"].GetString());
   }();
-  Reply key = Call("POST", "/custom/v2/clients/" + id + "/key",
-                   SpkiPem(GenerateRsaPem()), "\x01", "text/plain");
+  Reply key = Call("POST", "/custom/v2/clients/" + id + "/key", SpkiPem(GenerateRsaPem()), "\x01",
+                   "text/plain");
   EXPECT_EQ(key.status, 200) << key.body;
 }
 

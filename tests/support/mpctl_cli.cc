@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace mpctl::testing {
 
@@ -15,6 +17,17 @@ std::string ReadWholeFile(const std::string& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+std::string ReadDocumentation() {
+  std::string text = ReadWholeFile(MPCTL_SOURCE_DIR "/README.md");
+  std::vector<fs::path> docs;
+  for (const auto& entry : fs::directory_iterator(MPCTL_SOURCE_DIR "/docs")) {
+    if (entry.path().extension() == ".md") docs.push_back(entry.path());
+  }
+  std::sort(docs.begin(), docs.end());
+  for (const fs::path& doc : docs) text += "\n" + ReadWholeFile(doc.string());
+  return text;
 }
 
 void WriteWholeFile(const std::string& path, const std::string& text) {

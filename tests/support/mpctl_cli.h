@@ -21,6 +21,10 @@ CliOutcome RunMpctl(const std::vector<std::string>& args, const std::string& cwd
 /// The whole content of `path` ("" when it cannot be read).
 std::string ReadWholeFile(const std::string& path);
 
+/// The user documentation as one text: README.md, then every docs/*.md in name order (what
+/// "every flag is documented" tests search).
+std::string ReadDocumentation();
+
 /// Writes `text` to `path`, making its directory; a test failure when that fails.
 void WriteWholeFile(const std::string& path, const std::string& text);
 

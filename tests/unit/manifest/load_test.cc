@@ -340,7 +340,7 @@ TEST_F(LoadTest, Rs384KeyLoadsWithAWarningThatPointsToTheOpenQuestion) {
   const base::Diagnostic& warning = result.warnings.items()[0];
   EXPECT_EQ(warning.path, "clients.sync.keys[0].alg");
   EXPECT_THAT(warning.message, HasSubstr("alg 'RS384' may be refused"));
-  EXPECT_THAT(warning.hint, HasSubstr("README, 'The emulator'"));
+  EXPECT_THAT(warning.hint, HasSubstr("docs/emulator.md"));
 
   LoadResult plain = Load(std::string(kHeader) + R"(clients:
   sync:
