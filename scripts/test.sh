@@ -3,6 +3,7 @@
 #   dev   configure, build, ctest (unit, golden, e2e)
 #   asan  the same suite under AddressSanitizer + UBSan (preset asan, build-asan/)
 #   fuzz  every libFuzzer target for MPCTL_FUZZ_SECONDS (default 10) from its seeds
+#   tsan  (not by default) scripts/tsan.sh: ThreadSanitizer on the threaded tests
 # Usage: scripts/test.sh [ctest args...]   (e.g. scripts/test.sh -L unit)
 # MPCTL_TEST_STAGES picks stages (default "dev asan fuzz"; ctest args apply to dev and asan).
 set -euo pipefail
@@ -26,6 +27,10 @@ fi
 if [[ "$stages" == *" asan "* ]]; then
   (cd "$root" && cmake --preset asan >/dev/null && cmake --build build-asan -j "$jobs")
   (cd "$root/build-asan" && ctest --output-on-failure -j "$jobs" --timeout 900 "$@")
+fi
+
+if [[ "$stages" == *" tsan "* ]]; then
+  bash "$root/scripts/tsan.sh" "$@"
 fi
 
 if [[ "$stages" == *" fuzz "* ]]; then
