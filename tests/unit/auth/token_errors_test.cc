@@ -1,0 +1,57 @@
+#include "auth/token_errors.h"
+
+#include <gmock/gmock.h>
+
+namespace mpctl::auth {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+TokenRequestFacts Facts(std::string key_description) {
+  return {"/token",
+          "admin",
+          "https://test.maskinporten.no/",
+          std::move(key_description),
+          {"idporten:dcr.read"}};
+}
+
+std::string Describe(std::string_view description, const TokenRequestFacts& facts) {
+  std::string body =
+      "{\"error\":\"invalid_grant\",\"error_description\":\"" + std::string(description) + "\"}";
+  return DescribeTokenError(400, body, facts).message;
+}
+
+TEST(TokenErrorsTest, UnknownKidAsksToRegisterTheKey) {
+  std::string message = Describe("Unknown key identifier (kid) for client", Facts("kid 'k1'"));
+  EXPECT_THAT(message, HasSubstr("register the public key of kid 'k1' on client 'admin'"));
+}
+
+TEST(TokenErrorsTest, KeyRefusedWhereACertificateIsRequiredSaysToUseTheCertificate) {
+  std::string message = Describe(
+      "admin client 'admin' must sign in with a business certificate (x5c), not a registered "
+      "key (kid)",
+      Facts("kid 'k1'"));
+  EXPECT_THAT(message, HasSubstr("may not sign in with kid 'k1'"));
+  EXPECT_THAT(message, HasSubstr("certificate_file and password_env"));
+  EXPECT_THAT(message, Not(HasSubstr("register the public key")));
+}
+
+TEST(TokenErrorsTest, CertificateRefusedWhereAKeyIsRequiredSaysToUseAKey) {
+  std::string message = Describe(
+      "admin client 'admin' must sign in with a registered key (kid), not a certificate (x5c)",
+      Facts("business certificate"));
+  EXPECT_THAT(message, HasSubstr("may not sign in with business certificate"));
+  EXPECT_THAT(message, HasSubstr("key_file or key_env, and kid"));
+}
+
+TEST(TokenErrorsTest, ClockAndAudienceHints) {
+  EXPECT_THAT(
+      Describe("Invalid assertion. Issue time is not within the allowed window", Facts("kid 'k1'")),
+      HasSubstr("check the machine's clock"));
+  EXPECT_THAT(Describe("Invalid audience", Facts("kid 'k1'")),
+              HasSubstr("wrong aud 'https://test.maskinporten.no/'"));
+}
+
+}  // namespace
+}  // namespace mpctl::auth
