@@ -44,8 +44,8 @@ std::vector<std::vector<std::size_t>> Dependencies(const plan::EnvironmentPlan& 
     if (a.type == ResourceType::kScopeAccess) add_if(scope_writes, a.name);
     if (a.type == ResourceType::kClientKeys && a.client_id.empty()) add_if(client_creates, a.name);
     if (a.type == ResourceType::kClient) {
-      if (const auto* scopes = ListField(a, "scopes")) {
-        for (const std::string& scope : *scopes) add_if(scope_writes, scope);
+      if (a.client.after) {
+        for (const std::string& scope : a.client.after->scopes) add_if(scope_writes, scope);
       }
     }
   }

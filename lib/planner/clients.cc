@@ -13,21 +13,16 @@ namespace {
 using plan::Action;
 using plan::ActionKind;
 using plan::Change;
-using plan::FieldValue;
 using plan::ResourceType;
 
 std::string Address(const std::string& name) { return "client." + name; }
 
-std::map<std::string, FieldValue> DesiredFields(const model::DesiredClient& d) {
-  return {{"client_name", d.display_name},
-          {"description", d.description},
-          {"scopes", SortedSet(d.scopes)}};
+plan::ClientFields DesiredFields(const model::DesiredClient& d) {
+  return {d.display_name, d.description, SortedSet(d.scopes)};
 }
 
-std::map<std::string, FieldValue> LiveFields(const model::LiveClient& l) {
-  return {{"client_name", l.client_name},
-          {"description", model::StripOwnershipTag(l.description)},
-          {"scopes", SortedSet(l.scopes)}};
+plan::ClientFields LiveFields(const model::LiveClient& l) {
+  return {l.client_name, model::StripOwnershipTag(l.description), SortedSet(l.scopes)};
 }
 
 // The trailing tag as written in the live description, or "" when there is none.
@@ -80,7 +75,7 @@ void PlanCreate(Context& ctx, const model::DesiredClient& d,
   a.kind = ActionKind::kCreate;
   a.name = d.name;
   a.ownership_tag = model::OwnershipTag(ctx.desired.owner, d.name);
-  a.after = DesiredFields(d);
+  a.client.after = DesiredFields(d);
   ctx.out.actions.push_back(std::move(a));
   for (const model::LiveClient* l : unmanaged) {
     if (l->client_name == d.display_name) {
@@ -123,8 +118,8 @@ void PlanUpdate(Context& ctx, const model::DesiredClient& d, const model::LiveCl
     a.name = d.name;
     a.client_id = l.client_id;
     a.ownership_tag = tag;
-    a.before = LiveFields(l);
-    a.after = DesiredFields(d);
+    a.client.before = LiveFields(l);
+    a.client.after = DesiredFields(d);
     a.changes = std::move(changes);
     ctx.out.actions.push_back(std::move(a));
   }
@@ -186,7 +181,7 @@ void PlanDuplicates(Context& ctx, const model::DesiredClient& d,
     a.kind = ActionKind::kDelete;
     a.name = d.name;
     a.client_id = claimed[i]->client_id;
-    a.before = LiveFields(*claimed[i]);
+    a.client.before = LiveFields(*claimed[i]);
     ctx.out.actions.push_back(std::move(a));
   }
 }
@@ -215,7 +210,7 @@ void PlanOrphan(Context& ctx, const std::string& name, const model::LiveClient& 
   a.kind = ActionKind::kDelete;
   a.name = name;
   a.client_id = l.client_id;
-  a.before = LiveFields(l);
+  a.client.before = LiveFields(l);
   ctx.out.actions.push_back(std::move(a));
 }
 
