@@ -16,7 +16,7 @@
 namespace mpctl::applier {
 
 /// Whether delete actions may run (`--prune`, or a saved plan made with it).
-enum class Prune { kNo, kYes };
+using plan::Prune;
 
 struct ApplyOptions {
   /// Requests in flight at once (`--parallelism`); at least 1.

@@ -15,6 +15,8 @@ namespace {
 using plan::Action;
 using plan::ActionKind;
 using plan::ResourceType;
+using plan::StageOf;
+constexpr int kStageCount = static_cast<int>(plan::Stage::kScopeDeletes) + 1;
 
 // What must be done before action i may run: indexes into the plan's actions.
 std::vector<std::vector<std::size_t>> Dependencies(const plan::EnvironmentPlan& plan) {
@@ -132,21 +134,6 @@ class Scheduler {
 };
 
 }  // namespace
-
-Stage StageOf(const Action& a) {
-  switch (a.type) {
-    case ResourceType::kScope:
-      return a.kind == ActionKind::kDelete ? Stage::kScopeDeletes : Stage::kScopes;
-    case ResourceType::kScopeAccess:
-      return a.kind == ActionKind::kDelete ? Stage::kRevocations : Stage::kGrants;
-    case ResourceType::kClient:
-      if (a.kind == ActionKind::kCreate) return Stage::kClientCreates;
-      return a.kind == ActionKind::kUpdate ? Stage::kClientUpdates : Stage::kClientDeletes;
-    case ResourceType::kClientKeys:
-      return Stage::kKeySets;
-  }
-  return Stage::kScopes;
-}
 
 int ApplyResult::Count(Outcome outcome) const {
   return static_cast<int>(std::count_if(

@@ -8,22 +8,6 @@
 
 namespace mpctl::applier {
 
-/// The stages of design.md §6, in the order they run.
-enum class Stage {
-  kScopes,  // provider scope creates and updates
-  kGrants,  // access grants
-  kClientCreates,
-  kClientUpdates,
-  kKeySets,
-  kRevocations,
-  kClientDeletes,
-  kScopeDeletes,
-};
-inline constexpr int kStageCount = 8;
-
-/// The stage `action` runs in.
-Stage StageOf(const plan::Action& action);
-
 /// What one action needs besides itself.
 struct PerformContext {
   portal::PortalApi& api;

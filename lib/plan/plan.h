@@ -185,6 +185,29 @@ struct Plan {
   bool has_errors() const;
 };
 
+/// The stages of design.md §6, in the order the applier runs them and the planner lists
+/// actions: provider scopes first (clients may use them), deletions last (taking something
+/// away while the state is half-updated is how access gets lost).
+enum class Stage {
+  kScopes,  // provider scope creates and updates
+  kGrants,  // access grants
+  kClientCreates,
+  kClientUpdates,
+  kKeySets,
+  kRevocations,
+  kClientDeletes,
+  kScopeDeletes,
+};
+
+/// The stage `action` belongs to.
+Stage StageOf(const Action& action);
+
+/// Whether orphans (tagged clients and owned scopes gone from the manifest) are deleted (kYes,
+/// `--prune`) or only reported (kNo): the planner plans such deletions only with kYes, the
+/// applier runs them only with kYes. Grants to consumers a declared scope no longer lists are
+/// revoked either way (NeedsPrune).
+enum class Prune { kNo, kYes };
+
 /// True for a deletion that only `--prune` may plan and apply: a client or a scope whose entry
 /// left the manifest. A revoked grant (scope_access delete) is not one: the consumers of a
 /// declared scope are its full set, so removing one from the manifest revokes it.
