@@ -92,7 +92,7 @@ class Checker {
     }
     bool ours = false, kept = false;
     for (const model::LiveClient& l : options_.live->clients) {
-      if (!l.active || model::ParseOwnershipTag(l.description, options_.owner) != a.name) continue;
+      if (!model::ClaimsByTag(l, options_.owner, a.name)) continue;
       if (l.client_id == a.client_id) ours = true;
       if (!deleted.contains(l.client_id)) kept = true;
     }

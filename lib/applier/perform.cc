@@ -3,6 +3,7 @@
 
 #include "applier/internal.h"
 #include "base/strings.h"
+#include "model/claims.h"
 #include "model/ownership.h"
 
 namespace mpctl::applier {
@@ -44,17 +45,15 @@ model::DesiredScope ScopeOf(const Action& a) {
   return scope;
 }
 
-// The active live clients carrying `tag` (exactly, at the end of the description).
-base::Result<std::vector<model::LiveClient>> FindByTag(portal::PortalApi& api,
-                                                       const std::string& tag) {
-  auto clients = api.ListClients();
+// The live clients that carry the tag of `a`'s entry, by the rule the planner used
+// (model::ClaimsByTag): a client the plan would claim must be found here, or a create would
+// make a second one.
+base::Result<std::vector<model::LiveClient>> FindByTag(const PerformContext& ctx, const Action& a) {
+  auto clients = ctx.api.ListClients();
   if (!clients.ok()) return clients.error();
   std::vector<model::LiveClient> found;
   for (auto& client : *clients) {
-    if (client.active &&
-        (client.description == tag || base::EndsWith(client.description, " " + tag))) {
-      found.push_back(std::move(client));
-    }
+    if (model::ClaimsByTag(client, ctx.options.owner, a.name)) found.push_back(std::move(client));
   }
   return found;
 }
@@ -72,7 +71,7 @@ std::string Posts(int posts) {
 // oldest); a run deletes its own client when it lost, never another's.
 ActionResult Settle(const PerformContext& ctx, const Action& a, int writes,
                     const model::LiveClient& ours) {
-  auto listed = FindByTag(ctx.api, a.ownership_tag);
+  auto listed = FindByTag(ctx, a);
   if (!listed.ok()) {
     return Done(a, writes, ours.client_id,
                 "created; listing '" + a.ownership_tag +
@@ -115,7 +114,7 @@ ActionResult CreateClient(const PerformContext& ctx, const Action& a) {
   int writes = 0;
   base::Error last;
   for (int posts = 0;;) {
-    auto found = FindByTag(ctx.api, a.ownership_tag);
+    auto found = FindByTag(ctx, a);
     if (!found.ok()) {
       if (posts == 0) {
         return Failed(a, writes,

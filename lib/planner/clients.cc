@@ -1,8 +1,10 @@
 // Client entries: which live client belongs to which entry (design §2), and what to change.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "base/strings.h"
+#include "model/claims.h"
 #include "model/ownership.h"
 #include "planner/context.h"
 
@@ -217,12 +219,8 @@ void PlanOrphan(Context& ctx, const std::string& name, const model::LiveClient& 
 }  // namespace
 
 void DiffClients(Context& ctx) {
-  std::map<std::string, const model::DesiredClient*> entries;
-  std::map<std::string, std::string> pins;  // client_id → entry name
-  for (const model::DesiredClient& d : ctx.desired.clients) {
-    entries[d.name] = &d;
-    if (d.pinned_client_id) pins[*d.pinned_client_id] = d.name;
-  }
+  std::set<std::string> entries;
+  for (const model::DesiredClient& d : ctx.desired.clients) entries.insert(d.name);
   // Sorted by id, so claims and messages do not depend on the API's list order.
   std::vector<const model::LiveClient*> live;
   for (const model::LiveClient& l : ctx.live.clients) {
@@ -230,17 +228,19 @@ void DiffClients(Context& ctx) {
   }
   std::ranges::sort(live, {}, &model::LiveClient::client_id);
 
+  const model::Ownership ownership = model::Ownership::Of(ctx.desired);
   std::map<std::string, std::vector<const model::LiveClient*>> claims;   // entry → clients
   std::map<std::string, std::vector<const model::LiveClient*>> orphans;  // gone entry → clients
   std::vector<const model::LiveClient*> unmanaged;
   for (const model::LiveClient* l : live) {
-    if (auto pin = pins.find(l->client_id); pin != pins.end()) {
-      claims[pin->second].push_back(l);
-    } else if (auto tag = model::ParseOwnershipTag(l->description, ctx.desired.owner)) {
-      (entries.contains(*tag) ? claims : orphans)[*tag].push_back(l);
-    } else {
+    std::optional<model::Claim> claim = model::ClaimOf(*l, ownership);
+    if (!claim) {
       unmanaged.push_back(l);
       ctx.out.unmanaged.push_back({l->client_id, l->client_name});
+    } else if (claim->by == model::Claim::By::kPin || entries.contains(claim->entry)) {
+      claims[claim->entry].push_back(l);
+    } else {
+      orphans[claim->entry].push_back(l);
     }
   }
 
