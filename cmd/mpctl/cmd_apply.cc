@@ -14,6 +14,7 @@
 #include "plan/key_material.h"
 #include "plan/plan_json.h"
 #include "plan/saved.h"
+#include "plan/words.h"
 #include "terminal.h"
 
 namespace po = boost::program_options;
@@ -36,20 +37,6 @@ std::nullopt_t Refuse(const std::string& message) {
   return std::nullopt;
 }
 
-const char* Verb(const applier::ActionResult& r) {
-  bool grant = r.type == plan::ResourceType::kScopeAccess;
-  switch (r.kind) {
-    case plan::ActionKind::kCreate:
-      return grant ? "granted" : "created";
-    case plan::ActionKind::kUpdate:
-      return "updated";
-    case plan::ActionKind::kDelete:
-      if (grant) return "revoked";
-      return r.type == plan::ResourceType::kScope ? "deactivated" : "deleted";
-  }
-  return "";
-}
-
 // One line per finished action on stderr: "[3/12] test: client.a created (id 1b2c...)".
 class ProgressPrinter final : public applier::Observer {
  public:
@@ -58,7 +45,7 @@ class ProgressPrinter final : public applier::Observer {
     std::string line = "[" + std::to_string(finished) + "/" + std::to_string(total) + "] " +
                        environment_ + ": " + r.address + " ";
     if (r.outcome == applier::Outcome::kDone) {
-      line += Verb(r);
+      line += plan::Participle(r.type, r.kind);
       if (r.kind == plan::ActionKind::kCreate && r.type == plan::ResourceType::kClient) {
         line += " (client_id " + r.client_id + ")";
       }
