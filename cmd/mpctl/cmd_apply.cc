@@ -11,10 +11,10 @@
 #include "base/sanitize.h"
 #include "commands.h"
 #include "pipeline.h"
-#include "plan/compare.h"
-#include "plan/fingerprint.h"
 #include "plan/key_material.h"
 #include "plan/plan_json.h"
+#include "plan/saved.h"
+#include "plan/words.h"
 #include "terminal.h"
 
 namespace po = boost::program_options;
@@ -37,20 +37,6 @@ std::nullopt_t Refuse(const std::string& message) {
   return std::nullopt;
 }
 
-const char* Verb(const applier::ActionResult& r) {
-  bool grant = r.type == plan::ResourceType::kScopeAccess;
-  switch (r.kind) {
-    case plan::ActionKind::kCreate:
-      return grant ? "granted" : "created";
-    case plan::ActionKind::kUpdate:
-      return "updated";
-    case plan::ActionKind::kDelete:
-      if (grant) return "revoked";
-      return r.type == plan::ResourceType::kScope ? "deactivated" : "deleted";
-  }
-  return "";
-}
-
 // One line per finished action on stderr: "[3/12] test: client.a created (id 1b2c...)".
 class ProgressPrinter final : public applier::Observer {
  public:
@@ -59,7 +45,7 @@ class ProgressPrinter final : public applier::Observer {
     std::string line = "[" + std::to_string(finished) + "/" + std::to_string(total) + "] " +
                        environment_ + ": " + r.address + " ";
     if (r.outcome == applier::Outcome::kDone) {
-      line += Verb(r);
+      line += plan::Participle(r.type, r.kind);
       if (r.kind == plan::ActionKind::kCreate && r.type == plan::ResourceType::kClient) {
         line += " (client_id " + r.client_id + ")";
       }
@@ -211,7 +197,7 @@ std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags fla
   for (const auto& env : plan->environments) flags.environments.push_back(env.name);
   auto manifest = LoadManifestOrReport(flags);
   if (!manifest) return std::nullopt;
-  if (manifest->sha256 != plan->manifest_sha256) {
+  if (plan::CheckSavedManifest(*plan, manifest->sha256)) {
     return Refuse(stale + "the manifest '" + flags.file + "' has changed since the plan was made" +
                   remedy);
   }
@@ -227,20 +213,23 @@ std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags fla
     }
     auto state = ReadLiveState(*desired, global, flags);
     if (!state.ok()) return Refuse(state.error().message + "; nothing was changed");
-    if (plan::LiveFingerprint(*desired, *state) != env.live_fingerprint) {
-      return Refuse(stale + "the live state of environment '" + env.name +
-                    "' has changed since the plan was made" + remedy);
-    }
     live.push_back(std::move(*state));
   }
   plan::Plan now = MakePlan(*manifest, live, *diff);
-  for (std::size_t i = 0; i < plan->environments.size(); ++i) {
-    if (auto difference = plan::FirstActionDifference(plan->environments[i], now.environments[i])) {
-      return Refuse("the saved plan '" + path + "' does not match a plan made now from '" +
-                    flags.file + "' and the live state of environment '" +
-                    plan->environments[i].name + "': " + *difference +
-                    "; was it edited? make a new one with 'mpctl plan --out " + path +
-                    "' (nothing was changed)");
+  if (auto why = plan::CheckSavedAgainst(*plan, now)) {
+    switch (why->kind) {
+      case plan::Staleness::Kind::kManifestChanged:
+        return Refuse(stale + "the manifest '" + flags.file +
+                      "' has changed since the plan was made" + remedy);
+      case plan::Staleness::Kind::kLiveChanged:
+        return Refuse(stale + "the live state of environment '" + why->environment +
+                      "' has changed since the plan was made" + remedy);
+      case plan::Staleness::Kind::kActionsDiffer:
+        return Refuse("the saved plan '" + path + "' does not match a plan made now from '" +
+                      flags.file + "' and the live state of environment '" + why->environment +
+                      "': " + why->difference +
+                      "; was it edited? make a new one with 'mpctl plan --out " + path +
+                      "' (nothing was changed)");
     }
   }
   auto attached = plan::ReattachKeyMaterial(*plan, manifest->states);

@@ -6,6 +6,7 @@
 
 #include "base/strings.h"
 #include "commands.h"
+#include "model/claims.h"
 #include "model/ownership.h"
 #include "pipeline.h"
 
@@ -34,18 +35,17 @@ struct OutputEnvironment {
   std::vector<OutputClient> clients;
 };
 
-// The live client of each entry: the pinned one, else the one carrying the entry's tag.
-// Two claims on one entry are an error (plan reports them the same way).
+// The live client of each entry by model::ClaimOf (the pinned one, else the one carrying the
+// entry's tag). Two claims on one entry are an error (plan reports them the same way).
 base::Result<OutputEnvironment> Match(const model::DesiredState& desired,
                                       const model::LiveState& live) {
   OutputEnvironment out{desired.environment.name, desired.environment.organization, {}};
+  const model::Ownership ownership = model::Ownership::Of(desired);
   for (const model::DesiredClient& entry : desired.clients) {
     std::vector<const model::LiveClient*> claims;
     for (const model::LiveClient& client : live.clients) {
-      bool mine = entry.pinned_client_id
-                      ? client.client_id == *entry.pinned_client_id
-                      : model::ParseOwnershipTag(client.description, desired.owner) == entry.name;
-      if (mine) claims.push_back(&client);
+      std::optional<model::Claim> claim = model::ClaimOf(client, ownership);
+      if (claim && claim->entry == entry.name) claims.push_back(&client);
     }
     if (claims.size() > 1) {
       std::vector<std::string> ids;

@@ -16,7 +16,7 @@
 namespace mpctl::applier {
 
 /// Whether delete actions may run (`--prune`, or a saved plan made with it).
-enum class Prune { kNo, kYes };
+using plan::Prune;
 
 struct ApplyOptions {
   /// Requests in flight at once (`--parallelism`); at least 1.
@@ -95,11 +95,12 @@ portal::ClientSpec ClientSpecOf(const plan::Action& action, std::string_view own
                                 const std::string& organization);
 
 /// Executes `plan` on `api`: CheckPlan() first (its error, and no request, when it fails),
-/// then the actions in the order of design.md §6: provider scopes → grants → client creates →
-/// client updates → key sets → revocations → client deletes → scope deactivations; each
-/// stage waits for the one before, and the actions of a stage run in parallel. A failure
-/// stops what depends on it (a new client's keys, grants on a new scope, clients using a new
-/// scope; every deletion waits for all other changes to succeed); work in flight finishes.
+/// then every action as soon as what it needs is done, up to `parallelism` at once: a new
+/// client's key set after its create, a grant and a client using a new scope after that scope,
+/// and every deletion after every action of an earlier stage of design.md §6 (provider scopes
+/// → grants → client creates → client updates → key sets → revocations → client deletes →
+/// scope deactivations). A failure stops exactly what depends on it, transitively (every
+/// deletion waits for all other changes to succeed); other work carries on.
 /// Calls: one POST per new client, one PUT (full client, tag in description) per changed
 /// client, one POST /jwks (the whole set) or DELETE /jwks (empty set) per key change. A create
 /// whose outcome is unknown is looked up (by tag; scopes by name) before any new POST.

@@ -92,7 +92,7 @@ class Checker {
     }
     bool ours = false, kept = false;
     for (const model::LiveClient& l : options_.live->clients) {
-      if (!l.active || model::ParseOwnershipTag(l.description, options_.owner) != a.name) continue;
+      if (!model::ClaimsByTag(l, options_.owner, a.name)) continue;
       if (l.client_id == a.client_id) ours = true;
       if (!deleted.contains(l.client_id)) kept = true;
     }
@@ -130,10 +130,7 @@ class Checker {
       Deny(a.address + ": ownership tag '" + a.ownership_tag + "' is not '" +
            model::OwnershipTag(options_.owner, a.name) + "' (another manifest's plan?)");
     }
-    if (TextField(a, "client_name") == nullptr || TextField(a, "description") == nullptr ||
-        ListField(a, "scopes") == nullptr) {
-      Malformed(a, "client_name, description and scopes must all be in 'after'");
-    }
+    if (!a.client.after) Malformed(a, "a client create or update without 'after'");
   }
 
   void CheckKeys(const Action& a) {
@@ -158,14 +155,7 @@ class Checker {
   }
 
   void CheckScopeFields(const Action& a) {
-    for (const char* field : {"prefix", "subscope", "description", "visibility"}) {
-      if (TextField(a, field) == nullptr) {
-        Malformed(a, std::string(field) + " must be in 'after'");
-      }
-    }
-    if (ListField(a, "allowed_integration_types") == nullptr) {
-      Malformed(a, "allowed_integration_types must be in 'after'");
-    }
+    if (!a.scope.after) Malformed(a, "a scope create or update without 'after'");
   }
 
   const plan::EnvironmentPlan& plan_;

@@ -8,27 +8,6 @@
 
 namespace mpctl::applier {
 
-/// The stages of design.md §6, in the order they run.
-enum class Stage {
-  kScopes,  // provider scope creates and updates
-  kGrants,  // access grants
-  kClientCreates,
-  kClientUpdates,
-  kKeySets,
-  kRevocations,
-  kClientDeletes,
-  kScopeDeletes,
-};
-inline constexpr int kStageCount = 8;
-
-/// The stage `action` runs in.
-Stage StageOf(const plan::Action& action);
-
-/// A string field of `action.after`, or nullptr when absent or not a string.
-const std::string* TextField(const plan::Action& action, const char* field);
-/// A list field of `action.after`, or nullptr when absent or not a list.
-const std::vector<std::string>* ListField(const plan::Action& action, const char* field);
-
 /// What one action needs besides itself.
 struct PerformContext {
   portal::PortalApi& api;

@@ -3,6 +3,7 @@
 
 #include "applier/internal.h"
 #include "base/strings.h"
+#include "model/claims.h"
 #include "model/ownership.h"
 
 namespace mpctl::applier {
@@ -26,41 +27,33 @@ ActionResult FromStatus(const Action& a, const base::Status& status, std::string
   return Done(a, 1, std::move(client_id));
 }
 
+// CheckPlan made sure a create or update has `after`.
 model::DesiredScope ScopeOf(const Action& a) {
+  const plan::ScopeFields& after = *a.scope.after;
   model::DesiredScope scope;
-  scope.prefix = *TextField(a, "prefix");
-  scope.subscope = *TextField(a, "subscope");
+  scope.prefix = after.prefix;
+  scope.subscope = after.subscope;
   scope.name = scope.prefix + ":" + scope.subscope;
-  scope.description = *TextField(a, "description");
-  if (const std::string* long_description = TextField(a, "long_description")) {
-    scope.long_description = *long_description;
-  }
-  scope.visibility = *TextField(a, "visibility") == model::ToApiString(model::Visibility::kPrivate)
+  scope.description = after.description;
+  scope.long_description = after.long_description;
+  scope.visibility = after.visibility == model::ToApiString(model::Visibility::kPrivate)
                          ? model::Visibility::kPrivate
                          : model::Visibility::kPublic;
-  scope.allowed_integration_types = *ListField(a, "allowed_integration_types");
-  if (auto it = a.after.find("accessible_for_all"); it != a.after.end()) {
-    if (const bool* value = std::get_if<bool>(&it->second)) scope.accessible_for_all = *value;
-  }
-  if (auto it = a.after.find("at_max_age"); it != a.after.end()) {
-    if (const auto* value = std::get_if<std::int64_t>(&it->second)) {
-      scope.token_lifetime_seconds = *value;
-    }
-  }
+  scope.allowed_integration_types = after.allowed_integration_types;
+  scope.accessible_for_all = after.accessible_for_all;
+  scope.token_lifetime_seconds = after.at_max_age;
   return scope;
 }
 
-// The active live clients carrying `tag` (exactly, at the end of the description).
-base::Result<std::vector<model::LiveClient>> FindByTag(portal::PortalApi& api,
-                                                       const std::string& tag) {
-  auto clients = api.ListClients();
+// The live clients that carry the tag of `a`'s entry, by the rule the planner used
+// (model::ClaimsByTag): a client the plan would claim must be found here, or a create would
+// make a second one.
+base::Result<std::vector<model::LiveClient>> FindByTag(const PerformContext& ctx, const Action& a) {
+  auto clients = ctx.api.ListClients();
   if (!clients.ok()) return clients.error();
   std::vector<model::LiveClient> found;
   for (auto& client : *clients) {
-    if (client.active &&
-        (client.description == tag || base::EndsWith(client.description, " " + tag))) {
-      found.push_back(std::move(client));
-    }
+    if (model::ClaimsByTag(client, ctx.options.owner, a.name)) found.push_back(std::move(client));
   }
   return found;
 }
@@ -78,7 +71,7 @@ std::string Posts(int posts) {
 // oldest); a run deletes its own client when it lost, never another's.
 ActionResult Settle(const PerformContext& ctx, const Action& a, int writes,
                     const model::LiveClient& ours) {
-  auto listed = FindByTag(ctx.api, a.ownership_tag);
+  auto listed = FindByTag(ctx, a);
   if (!listed.ok()) {
     return Done(a, writes, ours.client_id,
                 "created; listing '" + a.ownership_tag +
@@ -121,7 +114,7 @@ ActionResult CreateClient(const PerformContext& ctx, const Action& a) {
   int writes = 0;
   base::Error last;
   for (int posts = 0;;) {
-    auto found = FindByTag(ctx.api, a.ownership_tag);
+    auto found = FindByTag(ctx, a);
     if (!found.ok()) {
       if (posts == 0) {
         return Failed(a, writes,
@@ -241,22 +234,13 @@ ActionResult PerformScope(const PerformContext& ctx, const Action& a) {
 
 portal::ClientSpec ClientSpecOf(const Action& a, std::string_view owner,
                                 const std::string& organization) {
+  const plan::ClientFields& after = *a.client.after;  // CheckPlan made sure it is there
   portal::ClientSpec spec;
-  spec.client_name = *TextField(a, "client_name");
-  spec.description = model::WithOwnershipTag(*TextField(a, "description"), owner, a.name);
-  spec.scopes = *ListField(a, "scopes");
+  spec.client_name = after.client_name;
+  spec.description = model::WithOwnershipTag(after.description, owner, a.name);
+  spec.scopes = after.scopes;
   spec.client_orgno = organization;
   return spec;
-}
-
-const std::string* TextField(const Action& action, const char* field) {
-  auto it = action.after.find(field);
-  return it == action.after.end() ? nullptr : std::get_if<std::string>(&it->second);
-}
-
-const std::vector<std::string>* ListField(const Action& action, const char* field) {
-  auto it = action.after.find(field);
-  return it == action.after.end() ? nullptr : std::get_if<std::vector<std::string>>(&it->second);
 }
 
 ActionResult Perform(const PerformContext& ctx, const Action& a,

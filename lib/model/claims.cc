@@ -24,4 +24,9 @@ std::optional<Claim> ClaimOf(const LiveClient& client, const Ownership& ownershi
   return std::nullopt;
 }
 
+bool ClaimsByTag(const LiveClient& client, const std::string& owner, const std::string& name) {
+  std::optional<Claim> claim = ClaimOf(client, Ownership{owner, {}});
+  return claim && claim->entry == name;
+}
+
 }  // namespace mpctl::model

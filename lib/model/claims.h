@@ -36,4 +36,8 @@ struct Claim {
 ///   organisation without ever touching each other's clients.
 std::optional<Claim> ClaimOf(const LiveClient& client, const Ownership& ownership);
 
+/// True when `client` is claimed by the tag of entry `name` in `owner`'s namespace (pins
+/// aside): ClaimOf() without pins. The applier's look-up before and after a create uses it.
+bool ClaimsByTag(const LiveClient& client, const std::string& owner, const std::string& name);
+
 }  // namespace mpctl::model

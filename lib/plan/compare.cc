@@ -37,14 +37,18 @@ bool SameChanges(const std::vector<Change>& a, const std::vector<Change>& b) {
 
 // The first field of `saved` and `now` whose value differs, as "before.<name>".
 std::optional<std::string> FirstField(const std::string& prefix,
-                                      const std::map<std::string, FieldValue>& saved,
-                                      const std::map<std::string, FieldValue>& now) {
+                                      const std::vector<NamedField>& saved,
+                                      const std::vector<NamedField>& now) {
+  auto find = [](const std::vector<NamedField>& fields, const std::string& name) {
+    auto it = std::ranges::find(fields, name, &NamedField::name);
+    return it == fields.end() ? nullptr : &it->value;
+  };
   for (const auto& [name, value] : saved) {
-    auto it = now.find(name);
-    if (it == now.end() || it->second != value) return prefix + "." + name;
+    const FieldValue* other = find(now, name);
+    if (other == nullptr || *other != value) return prefix + "." + name;
   }
   for (const auto& [name, value] : now) {
-    if (!saved.contains(name)) return prefix + "." + name;
+    if (find(saved, name) == nullptr) return prefix + "." + name;
   }
   return std::nullopt;
 }
@@ -64,9 +68,10 @@ std::optional<std::string> ActionDifference(const Action& a, const Action& b) {
         std::tuple{"ownership_tag", &a.ownership_tag, &b.ownership_tag}}) {
     if (*x != *y) return where + "'" + name + "' differs";
   }
-  if (auto field = FirstField("before", a.before, b.before))
+  if (auto field = FirstField("before", NamedFields(a, false), NamedFields(b, false)))
     return where + "'" + *field + "' differs";
-  if (auto field = FirstField("after", a.after, b.after)) return where + "'" + *field + "' differs";
+  if (auto field = FirstField("after", NamedFields(a, true), NamedFields(b, true)))
+    return where + "'" + *field + "' differs";
   if (!SameChanges(a.changes, b.changes)) return where + "'changes' differ";
   if (!SameKeys(a.keys, b.keys)) return where + "'keys' differ";
   if (!SameKeys(a.before_keys, b.before_keys)) return where + "'before_keys' differ";

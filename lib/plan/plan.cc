@@ -38,6 +38,21 @@ bool Plan::has_errors() const {
   return std::ranges::any_of(environments, [](const auto& e) { return !e.errors.empty(); });
 }
 
+Stage StageOf(const Action& a) {
+  switch (a.type) {
+    case ResourceType::kScope:
+      return a.kind == ActionKind::kDelete ? Stage::kScopeDeletes : Stage::kScopes;
+    case ResourceType::kScopeAccess:
+      return a.kind == ActionKind::kDelete ? Stage::kRevocations : Stage::kGrants;
+    case ResourceType::kClient:
+      if (a.kind == ActionKind::kCreate) return Stage::kClientCreates;
+      return a.kind == ActionKind::kUpdate ? Stage::kClientUpdates : Stage::kClientDeletes;
+    case ResourceType::kClientKeys:
+      return Stage::kKeySets;
+  }
+  return Stage::kScopes;
+}
+
 bool NeedsPrune(const Action& action) {
   return action.kind == ActionKind::kDelete && action.type != ResourceType::kScopeAccess;
 }

@@ -29,8 +29,41 @@ const char* ToString(ActionKind kind);
 /// "client" / "client_keys" / "scope" / "scope_access".
 const char* ToString(ResourceType type);
 
-/// One field value as it is (before) or will be (after). Lists are kept sorted.
+/// One field value as a change shows it (from/to). Lists are kept sorted.
 using FieldValue = std::variant<std::string, std::int64_t, bool, std::vector<std::string>>;
+
+/// A client's managed fields, as the live state has them (`before`) or as the manifest wants
+/// them (`after`). The description never holds the ownership tag (the applier appends it).
+struct ClientFields {
+  std::string client_name;
+  std::string description;
+  std::vector<std::string> scopes;  // sorted, no duplicates
+  bool operator==(const ClientFields&) const = default;
+};
+
+/// A provider scope's managed fields. `at_max_age` is absent when the manifest sets no
+/// token_lifetime (then the live value is left alone); the live side always has it.
+struct ScopeFields {
+  std::string prefix;
+  std::string subscope;
+  std::string description;
+  std::string long_description;
+  std::string visibility;                              // "PUBLIC" / "PRIVATE"
+  std::vector<std::string> allowed_integration_types;  // sorted
+  bool accessible_for_all = false;
+  bool active = true;
+  std::optional<std::int64_t> at_max_age;
+  bool operator==(const ScopeFields&) const = default;
+};
+
+/// A resource's fields before and after an action: a create has no `before`, a delete no
+/// `after`; an update has both, `after` complete so the applier can send a full PUT.
+template <typename Fields>
+struct BeforeAfter {
+  std::optional<Fields> before;
+  std::optional<Fields> after;
+  bool operator==(const BeforeAfter&) const = default;
+};
 
 /// One changed field of an update. Set-valued paths (scopes, keys, consumers,
 /// allowed_integration_types) use add/remove (and replace for keys: kids whose material
@@ -44,7 +77,13 @@ struct Change {
   std::optional<FieldValue> to;
 };
 
-/// One resource to create, update or delete.
+/// One resource to create, update or delete. The envelope (address, type, kind, name) is
+/// shared; each resource type has its own typed part, and only that part is set:
+///   kClient      client_id (update, delete), ownership_tag, client.before/after
+///   kClientKeys  client_id (existing client), keys, before_keys
+///   kScope       scope.before/after
+///   kScopeAccess consumer_orgno
+/// Only the plan JSON codec (plan_json.h) and NamedFields() map these fields to names.
 /// Invariants: a create has no `before`; a delete has no `after`; `changes` is empty for
 /// creates and deletes.
 struct Action {
@@ -58,12 +97,12 @@ struct Action {
   std::string client_id;
   /// Grants only: the consumer organisation.
   std::string consumer_orgno;
-  /// Clients only: the tag the applier appends to `after.description` ("[mpctl:name]").
+  /// Clients only: the tag the applier appends to `client.after->description` ("[mpctl:name]").
   std::string ownership_tag;
-  /// Live values (description without tag) and the full desired field set. For an update,
-  /// `after` holds every managed field, so the applier can send a complete PUT.
-  std::map<std::string, FieldValue> before;
-  std::map<std::string, FieldValue> after;
+  /// Clients only.
+  BeforeAfter<ClientFields> client;
+  /// Scopes only.
+  BeforeAfter<ScopeFields> scope;
   std::vector<Change> changes;
   /// Key sets: the complete desired set (sorted by kid). In memory the keys carry their public
   /// material for the applier; read from JSON they carry kid, thumbprint, bits and alg only
@@ -72,6 +111,18 @@ struct Action {
   /// Key sets: the live set before the change (kid, thumbprint, bits, alg; no material).
   std::vector<model::PublicKey> before_keys;
 };
+
+/// One field under its plan JSON name.
+struct NamedField {
+  std::string name;
+  FieldValue value;
+};
+/// `fields` under their plan JSON names, sorted by name (the order the JSON and the text
+/// output show them in). The one place besides the codec that knows the names.
+std::vector<NamedField> NamedFields(const ClientFields& fields);
+std::vector<NamedField> NamedFields(const ScopeFields& fields);
+/// The named fields of `action`'s before (`after` false) or after side; empty when absent.
+std::vector<NamedField> NamedFields(const Action& action, bool after);
 
 /// A note on one address; warnings never stop a plan, errors do.
 struct Message {
@@ -133,6 +184,29 @@ struct Plan {
   /// True when any environment has an error.
   bool has_errors() const;
 };
+
+/// The stages of design.md §6, in the order the applier runs them and the planner lists
+/// actions: provider scopes first (clients may use them), deletions last (taking something
+/// away while the state is half-updated is how access gets lost).
+enum class Stage {
+  kScopes,  // provider scope creates and updates
+  kGrants,  // access grants
+  kClientCreates,
+  kClientUpdates,
+  kKeySets,
+  kRevocations,
+  kClientDeletes,
+  kScopeDeletes,
+};
+
+/// The stage `action` belongs to.
+Stage StageOf(const Action& action);
+
+/// Whether orphans (tagged clients and owned scopes gone from the manifest) are deleted (kYes,
+/// `--prune`) or only reported (kNo): the planner plans such deletions only with kYes, the
+/// applier runs them only with kYes. Grants to consumers a declared scope no longer lists are
+/// revoked either way (NeedsPrune).
+enum class Prune { kNo, kYes };
 
 /// True for a deletion that only `--prune` may plan and apply: a client or a scope whose entry
 /// left the manifest. A revoked grant (scope_access delete) is not one: the consumers of a

@@ -9,6 +9,7 @@
 
 #include "base/json.h"
 #include "base/strings.h"
+#include "plan/fields.h"
 
 namespace mpctl::plan {
 
@@ -34,7 +35,7 @@ void WriteValue(Writer& w, const FieldValue& value) {
   }
 }
 
-void WriteFields(Writer& w, const char* key, const std::map<std::string, FieldValue>& fields) {
+void WriteFields(Writer& w, const char* key, const std::vector<NamedField>& fields) {
   if (fields.empty()) return;
   w.Key(key);
   w.StartObject();
@@ -104,8 +105,8 @@ void WriteAction(Writer& w, const Action& a) {
   optional("client_id", a.client_id);
   optional("consumer_orgno", a.consumer_orgno);
   optional("ownership_tag", a.ownership_tag);
-  WriteFields(w, "before", a.before);
-  WriteFields(w, "after", a.after);
+  WriteFields(w, "before", NamedFields(a, /*after=*/false));
+  WriteFields(w, "after", NamedFields(a, /*after=*/true));
   if (!a.changes.empty()) {
     w.Key("changes");
     w.StartArray();
@@ -298,20 +299,53 @@ class Reader {
   std::optional<base::Error> error_;
 };
 
-std::map<std::string, FieldValue> ReadFields(Reader& r, const rapidjson::Value& object,
-                                             const std::string& path, const char* key) {
-  std::map<std::string, FieldValue> fields;
+// The typed fields under `key` (absent: nullopt): every name known, every required one there.
+template <typename Fields>
+std::optional<Fields> ReadFields(Reader& r, const rapidjson::Value& object, const std::string& path,
+                                 const char* key) {
   const rapidjson::Value* v = r.Member(object, path, key, false);
-  if (v == nullptr) return fields;
+  if (v == nullptr) return std::nullopt;
+  const std::string where = Reader::Join(path, key);
   if (!v->IsObject()) {
-    r.Fail(Reader::Join(path, key), "expected an object");
-    return fields;
+    r.Fail(where, "expected an object");
+    return std::nullopt;
   }
+  Fields fields;
   for (const auto& m : v->GetObject()) {
     std::string name(m.name.GetString(), m.name.GetStringLength());
-    fields[name] = r.Value(m.value, Reader::Join(path, key) + "." + name);
+    FieldValue value = r.Value(m.value, where + "." + name);
+    if (std::string problem = SetNamedField(fields, name, std::move(value)); !problem.empty()) {
+      r.Fail(where + "." + name, problem);
+    }
+  }
+  for (const std::string& name : RequiredFieldNames(fields)) {
+    if (!v->HasMember(name.c_str())) r.Fail(where + "." + name, "missing");
   }
   return fields;
+}
+
+// `before` and `after` in the typed part of `a`'s resource type; other types have none.
+void ReadBeforeAfter(Reader& r, const rapidjson::Value& object, const std::string& path,
+                     Action& a) {
+  switch (a.type) {
+    case ResourceType::kClient:
+      a.client.before = ReadFields<ClientFields>(r, object, path, "before");
+      a.client.after = ReadFields<ClientFields>(r, object, path, "after");
+      return;
+    case ResourceType::kScope:
+      a.scope.before = ReadFields<ScopeFields>(r, object, path, "before");
+      a.scope.after = ReadFields<ScopeFields>(r, object, path, "after");
+      return;
+    case ResourceType::kClientKeys:
+    case ResourceType::kScopeAccess:
+      for (const char* key : {"before", "after"}) {
+        if (r.Member(object, path, key, false) != nullptr) {
+          r.Fail(Reader::Join(path, key),
+                 std::string("a ") + ToString(a.type) + " action has no fields");
+        }
+      }
+      return;
+  }
 }
 
 std::vector<model::PublicKey> ReadKeys(Reader& r, const rapidjson::Value& object,
@@ -352,8 +386,7 @@ Action ReadAction(Reader& r, const rapidjson::Value& object, const std::string& 
   a.client_id = r.String(object, path, "client_id", false);
   a.consumer_orgno = r.String(object, path, "consumer_orgno", false);
   a.ownership_tag = r.String(object, path, "ownership_tag", false);
-  a.before = ReadFields(r, object, path, "before");
-  a.after = ReadFields(r, object, path, "after");
+  ReadBeforeAfter(r, object, path, a);
   r.Array(object, path, "changes", false, [&](const rapidjson::Value& item, const std::string& p) {
     Change c;
     c.path = r.String(item, p, "path");

@@ -1,8 +1,10 @@
 // Client entries: which live client belongs to which entry (design §2), and what to change.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "base/strings.h"
+#include "model/claims.h"
 #include "model/ownership.h"
 #include "planner/context.h"
 
@@ -13,21 +15,16 @@ namespace {
 using plan::Action;
 using plan::ActionKind;
 using plan::Change;
-using plan::FieldValue;
 using plan::ResourceType;
 
 std::string Address(const std::string& name) { return "client." + name; }
 
-std::map<std::string, FieldValue> DesiredFields(const model::DesiredClient& d) {
-  return {{"client_name", d.display_name},
-          {"description", d.description},
-          {"scopes", SortedSet(d.scopes)}};
+plan::ClientFields DesiredFields(const model::DesiredClient& d) {
+  return {d.display_name, d.description, SortedSet(d.scopes)};
 }
 
-std::map<std::string, FieldValue> LiveFields(const model::LiveClient& l) {
-  return {{"client_name", l.client_name},
-          {"description", model::StripOwnershipTag(l.description)},
-          {"scopes", SortedSet(l.scopes)}};
+plan::ClientFields LiveFields(const model::LiveClient& l) {
+  return {l.client_name, model::StripOwnershipTag(l.description), SortedSet(l.scopes)};
 }
 
 // The trailing tag as written in the live description, or "" when there is none.
@@ -80,7 +77,7 @@ void PlanCreate(Context& ctx, const model::DesiredClient& d,
   a.kind = ActionKind::kCreate;
   a.name = d.name;
   a.ownership_tag = model::OwnershipTag(ctx.desired.owner, d.name);
-  a.after = DesiredFields(d);
+  a.client.after = DesiredFields(d);
   ctx.out.actions.push_back(std::move(a));
   for (const model::LiveClient* l : unmanaged) {
     if (l->client_name == d.display_name) {
@@ -123,8 +120,8 @@ void PlanUpdate(Context& ctx, const model::DesiredClient& d, const model::LiveCl
     a.name = d.name;
     a.client_id = l.client_id;
     a.ownership_tag = tag;
-    a.before = LiveFields(l);
-    a.after = DesiredFields(d);
+    a.client.before = LiveFields(l);
+    a.client.after = DesiredFields(d);
     a.changes = std::move(changes);
     ctx.out.actions.push_back(std::move(a));
   }
@@ -186,7 +183,7 @@ void PlanDuplicates(Context& ctx, const model::DesiredClient& d,
     a.kind = ActionKind::kDelete;
     a.name = d.name;
     a.client_id = claimed[i]->client_id;
-    a.before = LiveFields(*claimed[i]);
+    a.client.before = LiveFields(*claimed[i]);
     ctx.out.actions.push_back(std::move(a));
   }
 }
@@ -215,19 +212,15 @@ void PlanOrphan(Context& ctx, const std::string& name, const model::LiveClient& 
   a.kind = ActionKind::kDelete;
   a.name = name;
   a.client_id = l.client_id;
-  a.before = LiveFields(l);
+  a.client.before = LiveFields(l);
   ctx.out.actions.push_back(std::move(a));
 }
 
 }  // namespace
 
 void DiffClients(Context& ctx) {
-  std::map<std::string, const model::DesiredClient*> entries;
-  std::map<std::string, std::string> pins;  // client_id → entry name
-  for (const model::DesiredClient& d : ctx.desired.clients) {
-    entries[d.name] = &d;
-    if (d.pinned_client_id) pins[*d.pinned_client_id] = d.name;
-  }
+  std::set<std::string> entries;
+  for (const model::DesiredClient& d : ctx.desired.clients) entries.insert(d.name);
   // Sorted by id, so claims and messages do not depend on the API's list order.
   std::vector<const model::LiveClient*> live;
   for (const model::LiveClient& l : ctx.live.clients) {
@@ -235,17 +228,19 @@ void DiffClients(Context& ctx) {
   }
   std::ranges::sort(live, {}, &model::LiveClient::client_id);
 
+  const model::Ownership ownership = model::Ownership::Of(ctx.desired);
   std::map<std::string, std::vector<const model::LiveClient*>> claims;   // entry → clients
   std::map<std::string, std::vector<const model::LiveClient*>> orphans;  // gone entry → clients
   std::vector<const model::LiveClient*> unmanaged;
   for (const model::LiveClient* l : live) {
-    if (auto pin = pins.find(l->client_id); pin != pins.end()) {
-      claims[pin->second].push_back(l);
-    } else if (auto tag = model::ParseOwnershipTag(l->description, ctx.desired.owner)) {
-      (entries.contains(*tag) ? claims : orphans)[*tag].push_back(l);
-    } else {
+    std::optional<model::Claim> claim = model::ClaimOf(*l, ownership);
+    if (!claim) {
       unmanaged.push_back(l);
       ctx.out.unmanaged.push_back({l->client_id, l->client_name});
+    } else if (claim->by == model::Claim::By::kPin || entries.contains(claim->entry)) {
+      claims[claim->entry].push_back(l);
+    } else {
+      orphans[claim->entry].push_back(l);
     }
   }
 

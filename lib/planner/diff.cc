@@ -10,25 +10,6 @@ namespace mpctl::planner {
 
 namespace {
 
-using plan::ActionKind;
-using plan::ResourceType;
-
-// The applier's order (design §6); the planner emits it so that every consumer of a plan
-// (renderers, applier, reviewers) sees the same sequence.
-int Phase(const plan::Action& a) {
-  switch (a.type) {
-    case ResourceType::kScope:
-      return a.kind == ActionKind::kDelete ? 7 : 0;
-    case ResourceType::kScopeAccess:
-      return a.kind == ActionKind::kDelete ? 5 : 1;
-    case ResourceType::kClient:
-      return a.kind == ActionKind::kCreate ? 2 : a.kind == ActionKind::kUpdate ? 3 : 6;
-    case ResourceType::kClientKeys:
-      return 4;
-  }
-  return 0;
-}
-
 bool ByAddress(const plan::Message& a, const plan::Message& b) {
   return std::tie(a.address, a.message) < std::tie(b.address, b.message);
 }
@@ -67,9 +48,11 @@ plan::EnvironmentPlan Diff(const model::DesiredState& desired, const model::Live
   DiffClients(ctx);
   CheckUsableScopes(ctx);
 
+  // The applier's order (design §6), so that every consumer of a plan (renderers, applier,
+  // reviewers) sees the same sequence.
   std::ranges::stable_sort(out.actions, [](const plan::Action& a, const plan::Action& b) {
-    return std::make_tuple(Phase(a), std::cref(a.address), std::cref(a.client_id)) <
-           std::make_tuple(Phase(b), std::cref(b.address), std::cref(b.client_id));
+    return std::make_tuple(plan::StageOf(a), std::cref(a.address), std::cref(a.client_id)) <
+           std::make_tuple(plan::StageOf(b), std::cref(b.address), std::cref(b.client_id));
   });
   std::ranges::sort(out.warnings, ByAddress);
   std::ranges::sort(out.errors, ByAddress);

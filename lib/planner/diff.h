@@ -14,10 +14,7 @@
 
 namespace mpctl::planner {
 
-/// Whether orphans (tagged clients and owned scopes gone from the manifest) are deleted (kYes,
-/// `--prune`) or only reported (kNo). Grants to consumers a declared scope no longer lists are
-/// revoked either way (plan::NeedsPrune).
-enum class Prune { kNo, kYes };
+using plan::Prune;
 
 inline constexpr std::int64_t kDay = 24 * 60 * 60;
 

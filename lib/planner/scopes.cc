@@ -21,38 +21,38 @@ std::string AccessAddress(const std::string& scope, const std::string& orgno) {
   return Address(scope) + ".access." + orgno;
 }
 
-std::map<std::string, FieldValue> DesiredFields(const model::DesiredScope& d) {
-  std::map<std::string, FieldValue> f = {
-      {"prefix", d.prefix},
-      {"subscope", d.subscope},
-      {"description", d.description},
-      {"long_description", d.long_description},
-      {"visibility", std::string(model::ToApiString(d.visibility))},
-      {"allowed_integration_types", SortedSet(d.allowed_integration_types)},
-      {"accessible_for_all", d.accessible_for_all},
-      {"active", true}};
-  if (d.token_lifetime_seconds) f["at_max_age"] = *d.token_lifetime_seconds;
-  return f;
+plan::ScopeFields DesiredFields(const model::DesiredScope& d) {
+  return {.prefix = d.prefix,
+          .subscope = d.subscope,
+          .description = d.description,
+          .long_description = d.long_description,
+          .visibility = std::string(model::ToApiString(d.visibility)),
+          .allowed_integration_types = SortedSet(d.allowed_integration_types),
+          .accessible_for_all = d.accessible_for_all,
+          .active = true,
+          .at_max_age = d.token_lifetime_seconds};
 }
 
-std::map<std::string, FieldValue> LiveFields(const model::LiveScope& l) {
-  return {{"prefix", l.prefix},
-          {"subscope", l.subscope},
-          {"description", l.description},
-          {"long_description", l.long_description},
-          {"visibility", l.visibility},
-          {"allowed_integration_types", SortedSet(l.allowed_integration_types)},
-          {"accessible_for_all", l.accessible_for_all},
-          {"active", l.active},
-          {"at_max_age", l.at_max_age}};
+plan::ScopeFields LiveFields(const model::LiveScope& l) {
+  return {.prefix = l.prefix,
+          .subscope = l.subscope,
+          .description = l.description,
+          .long_description = l.long_description,
+          .visibility = l.visibility,
+          .allowed_integration_types = SortedSet(l.allowed_integration_types),
+          .accessible_for_all = l.accessible_for_all,
+          .active = l.active,
+          .at_max_age = l.at_max_age};
 }
 
 // Changes for every field the manifest sets; at_max_age only when it sets token_lifetime.
 std::vector<Change> ScopeChanges(const model::DesiredScope& d, const model::LiveScope& l) {
-  std::map<std::string, FieldValue> want = DesiredFields(d), have = LiveFields(l);
+  std::vector<plan::NamedField> want = plan::NamedFields(DesiredFields(d));
+  std::vector<plan::NamedField> have = plan::NamedFields(LiveFields(l));
   std::vector<Change> changes;
   for (const auto& [path, value] : want) {
-    const FieldValue& current = have.at(path);
+    // The live side has every field (at_max_age included).
+    const FieldValue& current = std::ranges::find(have, path, &plan::NamedField::name)->value;
     if (current == value) continue;
     Change c;
     c.path = path;
@@ -74,7 +74,7 @@ void DiffScope(Context& ctx, const model::DesiredScope& d, const model::LiveScop
   a.address = Address(d.name);
   a.type = ResourceType::kScope;
   a.name = d.name;
-  a.after = DesiredFields(d);
+  a.scope.after = DesiredFields(d);
   if (l == nullptr) {
     a.kind = ActionKind::kCreate;
     ctx.out.actions.push_back(std::move(a));
@@ -86,7 +86,7 @@ void DiffScope(Context& ctx, const model::DesiredScope& d, const model::LiveScop
     return;
   }
   a.kind = ActionKind::kUpdate;
-  a.before = LiveFields(*l);
+  a.scope.before = LiveFields(*l);
   ctx.out.actions.push_back(std::move(a));
 }
 
@@ -147,7 +147,7 @@ void PlanOrphanScope(Context& ctx, const model::LiveScope& l) {
   a.type = ResourceType::kScope;
   a.kind = ActionKind::kDelete;
   a.name = l.name;
-  a.before = LiveFields(l);
+  a.scope.before = LiveFields(l);
   ctx.out.actions.push_back(std::move(a));
 }
 

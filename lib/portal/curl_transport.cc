@@ -251,6 +251,11 @@ HttpResult CurlTransport::Send(const HttpRequest& request) {
     // close it and cost one more connect; no measurable difference, see README Benchmarks).
     curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, 1L);
   }
+  // One cached connection per handle: a fresh connect (above) closes the one it replaces
+  // instead of leaving it idle. Idle keep-alive connections hold a server worker each; with
+  // 16 handles and libcurl's default of 5 each, a 500-client apply left the emulator's 64
+  // workers busy with idle connections and new ones queued for its keep-alive timeout.
+  curl_easy_setopt(curl, CURLOPT_MAXCONNECTS, 1L);
   if (request.method == "GET") {
     curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
   } else {

@@ -144,7 +144,7 @@ void RenderAction(Out& out, const Action& a) {
   if (a.type == ResourceType::kClientKeys) {
     RenderKeys(out, a);
   } else if (a.kind == ActionKind::kCreate) {
-    for (const auto& [field, value] : a.after) {
+    for (const auto& [field, value] : plan::NamedFields(a, /*after=*/true)) {
       // A new resource is active; empty texts say nothing a reviewer needs.
       if (field == "active" || Format(value) == "\"\"") continue;
       out << "    " << field << ": " << Format(value) << "\n";
@@ -164,8 +164,9 @@ void RenderAction(Out& out, const Action& a) {
   } else {
     out << "    ";
     out.Paint(kBoldRed, DestroyLine(a)) << "\n";
-    auto name = a.before.find("client_name");
-    if (name != a.before.end()) out << "    client_name: " << Format(name->second) << "\n";
+    if (a.client.before) {
+      out << "    client_name: " << Format(a.client.before->client_name) << "\n";
+    }
   }
 }
 

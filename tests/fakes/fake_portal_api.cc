@@ -169,6 +169,7 @@ base::Result<model::LiveClient> FakePortalApi::GetClient(const std::string& clie
 
 portal::CreateResult<model::LiveClient> FakePortalApi::CreateClient(
     const portal::ClientSpec& spec) {
+  if (before_create_client) before_create_client(spec);
   std::lock_guard<std::mutex> lock(mutex_);
   if (also_makes_ && also_makes_->second) clients_.push_back(also_makes_->first);
   struct AfterOwn {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -33,6 +34,10 @@ class FakePortalApi final : public portal::PortalApi {
   /// A concurrent apply: the next CreateClient also makes `other` (with `created_ms` as
   /// given: below a made client's to be older), just before (`before`) or after the call's own.
   void CreateAlsoMakes(model::LiveClient other, bool before);
+
+  /// Called at the start of every CreateClient, outside the fake's lock (so it may wait for
+  /// other calls to happen); e.g. to hold one create while others go on.
+  std::function<void(const portal::ClientSpec&)> before_create_client;
 
   /// Counted calls: total writes, and calls per operation name.
   int writes() const;

@@ -12,14 +12,6 @@ namespace {
 
 using plan::Action;
 using plan::ActionKind;
-using plan::FieldValue;
-
-const std::string& Text(const Action& a, const char* field) {
-  return std::get<std::string>(a.after.at(field));
-}
-const std::vector<std::string>& List(const Action& a, const char* field) {
-  return std::get<std::vector<std::string>>(a.after.at(field));
-}
 
 model::LiveClient* FindClient(model::LiveState& live, const std::string& id) {
   auto it = std::ranges::find(live.clients, id, &model::LiveClient::client_id);
@@ -34,17 +26,17 @@ void WriteClient(model::LiveClient& c, const Action& a, const std::string& owner
 }
 
 void WriteScope(model::LiveScope& s, const Action& a) {
-  s.prefix = Text(a, "prefix");
-  s.subscope = Text(a, "subscope");
+  ASSERT_TRUE(a.scope.after.has_value()) << a.address;
+  const plan::ScopeFields& after = *a.scope.after;
+  s.prefix = after.prefix;
+  s.subscope = after.subscope;
   s.name = s.prefix + ":" + s.subscope;
-  s.description = Text(a, "description");
-  s.long_description = Text(a, "long_description");
-  s.visibility = Text(a, "visibility");
-  s.allowed_integration_types = List(a, "allowed_integration_types");
-  s.accessible_for_all = std::get<bool>(a.after.at("accessible_for_all"));
-  if (auto it = a.after.find("at_max_age"); it != a.after.end()) {
-    s.at_max_age = std::get<std::int64_t>(it->second);
-  }
+  s.description = after.description;
+  s.long_description = after.long_description;
+  s.visibility = after.visibility;
+  s.allowed_integration_types = after.allowed_integration_types;
+  s.accessible_for_all = after.accessible_for_all;
+  if (after.at_max_age) s.at_max_age = *after.at_max_age;
   s.active = true;
 }
 

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "applier/applier.h"
 #include "fakes/fake_portal_api.h"
@@ -355,6 +357,58 @@ TEST_F(ApplierTest, FailureStopsDependentsAndDeletionsButNotIndependentWork) {
   ApplyOk(planner::Prune::kYes);
   EXPECT_EQ(ActiveClients().size(), 2u);
   EXPECT_TRUE(Plan(planner::Prune::kYes).actions.empty());
+}
+
+// No barrier between stages: a new client's key set goes out as soon as its own create is
+// done, while another client's create is still in flight.
+TEST_F(ApplierTest, KeySetStartsRightAfterItsOwnCreateWhileAnotherCreateIsSlow) {
+  desired_ = DesiredOf({DesiredClientOf("fast", {kScope}, {Key("k1", "m1")}),
+                        DesiredClientOf("slow", {kScope}, {Key("k2", "m2")})});
+  plan::EnvironmentPlan plan = Plan();
+  bool keys_sent_while_slow_create_waited = false;
+  api_.before_create_client = [&](const portal::ClientSpec& spec) {
+    if (spec.description.find("[mpctl:slow]") == std::string::npos) return;
+    // Holds the slow create until fast's key set is sent (or gives up after 10 s).
+    for (int i = 0; i < 1000 && api_.calls("ReplaceKeys") == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    keys_sent_while_slow_create_waited = api_.calls("ReplaceKeys") == 1;
+  };
+  auto result = Apply(plan);
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_TRUE(result->ok());
+  EXPECT_TRUE(keys_sent_while_slow_create_waited);
+  EXPECT_EQ(api_.calls("ReplaceKeys"), 2);
+}
+
+// A failure stops its dependents and theirs: a scope that fails to be created skips the
+// client that uses it, and that client's key set.
+TEST_F(ApplierTest, FailureStopsDependentsOfDependents) {
+  model::DesiredScope scope;
+  scope.name = "acme:api";
+  scope.prefix = "acme";
+  scope.subscope = "api";
+  scope.description = "An API";
+  scope.allowed_integration_types = {"maskinporten"};
+  desired_.scopes = {scope};
+  model::LiveScope open;  // b's scope, open to all
+  open.name = kScope;
+  open.active = true;
+  open.accessible_for_all = true;
+  api_.AddPublicScope(open);
+  desired_.clients = {DesiredClientOf("a", {"acme:api"}, {Key("k1", "m1")}),
+                      DesiredClientOf("b", {kScope}, {Key("k2", "m2")})};
+  api_.FailNext("CreateScope", base::MakeError(base::ErrorCode::kDenied, "POST /scopes: 403"));
+  plan::EnvironmentPlan plan = Plan();
+  auto result = Apply(plan);
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(Result(*result, "scope.acme:api").outcome, Outcome::kFailed);
+  EXPECT_EQ(Result(*result, "client.a").outcome, Outcome::kNotAttempted);
+  EXPECT_EQ(Result(*result, "client.a").message, "needs scope.acme:api, which failed");
+  EXPECT_EQ(Result(*result, "client.a.keys").outcome, Outcome::kNotAttempted);
+  EXPECT_EQ(Result(*result, "client.a.keys").message, "needs client.a, which was not attempted");
+  EXPECT_EQ(Result(*result, "client.b").outcome, Outcome::kDone);
+  EXPECT_EQ(Result(*result, "client.b.keys").outcome, Outcome::kDone);
 }
 
 TEST_F(ApplierTest, PruneDeletesOrphans) {

@@ -17,7 +17,7 @@ EnvironmentPlan Sample() {
   update.kind = ActionKind::kUpdate;
   update.name = "sync";
   update.client_id = "id-1";
-  update.after = {{"description", std::string("Sync")}};
+  update.client.after = ClientFields{.client_name = "Sync", .description = "Sync", .scopes = {}};
   env.actions.push_back(update);
   Action keys;
   keys.address = "client.sync.keys";
@@ -40,7 +40,7 @@ TEST(CompareTest, NamesTheFirstDifference) {
             "(client)");
 
   edited = Sample();
-  edited.actions[0].after["description"] = std::string("Other");
+  edited.actions[0].client.after->description = "Other";
   EXPECT_EQ(FirstActionDifference(edited, now), "'client.sync': 'after.description' differs");
 
   edited = Sample();

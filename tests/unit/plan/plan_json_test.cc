@@ -24,11 +24,17 @@ Plan SamplePlan() {
   update.type = ResourceType::kScope;
   update.kind = ActionKind::kUpdate;
   update.name = "p:s";
-  update.before = {{"at_max_age", std::int64_t{0}}, {"accessible_for_all", false}};
-  update.after = {{"at_max_age", std::int64_t{120}},
-                  {"accessible_for_all", true},
-                  {"allowed_integration_types", std::vector<std::string>{"maskinporten"}},
-                  {"description", std::string("Read")}};
+  update.scope.before = ScopeFields{.prefix = "p",
+                                    .subscope = "s",
+                                    .description = "Read",
+                                    .long_description = "",
+                                    .visibility = "PUBLIC",
+                                    .allowed_integration_types = {"maskinporten"},
+                                    .accessible_for_all = false,
+                                    .at_max_age = 0};
+  update.scope.after = update.scope.before;
+  update.scope.after->accessible_for_all = true;
+  update.scope.after->at_max_age = 120;
   Change c;
   c.path = "at_max_age";
   c.from = std::int64_t{0};
@@ -100,6 +106,27 @@ TEST(PlanJsonTest, RejectsWrongShapesWithoutCrashing) {
           "action": "create", "type": "client", "name": "n", "after": {"x": {}}}]}]})",
        "environments[0].actions[0].after.x: expected a string, integer, boolean or array of "
        "strings"},
+      {R"({"format_version": "2", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "prune": false,
+          "environments": [{"name": "t", "organization": "o", "api_url": "u",
+          "live_fingerprint": "f", "summary": {"create": 0, "update": 0, "delete": 0,
+          "unchanged": 0, "unmanaged": 0, "orphaned": 0}, "actions": [{"address": "a",
+          "action": "create", "type": "client", "name": "n", "after": {"client_name": "c", "description": "d", "x": "y", "scopes": []}}]}]})",
+       "environments[0].actions[0].after.x: not a field of a client"},
+      {R"({"format_version": "2", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "prune": false,
+          "environments": [{"name": "t", "organization": "o", "api_url": "u",
+          "live_fingerprint": "f", "summary": {"create": 0, "update": 0, "delete": 0,
+          "unchanged": 0, "unmanaged": 0, "orphaned": 0}, "actions": [{"address": "a",
+          "action": "create", "type": "client", "name": "n", "after": {"client_name": "c", "description": "d"}}]}]})",
+       "environments[0].actions[0].after.scopes: missing"},
+      {R"({"format_version": "2", "tool_version": "x", "manifest_path": "m", "manifest_sha256": "",
+          "prune": false,
+          "environments": [{"name": "t", "organization": "o", "api_url": "u",
+          "live_fingerprint": "f", "summary": {"create": 0, "update": 0, "delete": 0,
+          "unchanged": 0, "unmanaged": 0, "orphaned": 0}, "actions": [{"address": "a",
+          "action": "create", "type": "client", "name": "n", "after": {"client_name": 1, "description": "d", "scopes": []}}]}]})",
+       "environments[0].actions[0].after.client_name: expected a string"},
   };
   for (const auto& [json, message] : cases) {
     auto result = ReadPlanJson(json);
@@ -115,8 +142,10 @@ TEST(PlanJsonTest, RoundTripsEveryField) {
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_EQ(WritePlanJson(*read), json);
   const Action& scope = read->environments[0].actions[0];
-  EXPECT_EQ(std::get<std::int64_t>(scope.after.at("at_max_age")), 120);
-  EXPECT_EQ(std::get<bool>(scope.after.at("accessible_for_all")), true);
+  ASSERT_TRUE(scope.scope.after.has_value());
+  EXPECT_EQ(scope.scope.after->at_max_age, 120);
+  EXPECT_EQ(scope.scope.after->accessible_for_all, true);
+  EXPECT_EQ(scope.scope, original.environments[0].actions[0].scope);
   EXPECT_EQ(read->environments[0].summary.unchanged, 3);
   EXPECT_EQ(read->environments[0].unmanaged[0].client_name, "Hand \"made\"");
 }
