@@ -178,7 +178,8 @@ int ApplyResult::writes() const {
 base::Result<ApplyResult> Execute(const plan::EnvironmentPlan& plan, portal::PortalApi& api,
                                   Observer& observer, const ApplyOptions& options) {
   MPCTL_RETURN_IF_ERROR(CheckPlan(plan, options));
-  PerformContext ctx{api, plan, options};
+  SharedClientList clients(api);
+  PerformContext ctx{api, plan, options, clients};
   return Scheduler(ctx, observer).Run();
 }
 

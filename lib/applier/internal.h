@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "applier/applier.h"
+#include "applier/client_list.h"
 
 namespace mpctl::applier {
 
@@ -13,6 +14,7 @@ struct PerformContext {
   portal::PortalApi& api;
   const plan::EnvironmentPlan& plan;
   const ApplyOptions& options;
+  SharedClientList& clients;  // the tag lookups of concurrent creates share their lists
 };
 
 /// Performs `action` (already checked by CheckPlan). `created_client_id`: the id of the

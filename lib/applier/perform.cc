@@ -47,13 +47,13 @@ model::DesiredScope ScopeOf(const Action& a) {
 
 // The live clients that carry the tag of `a`'s entry, by the rule the planner used
 // (model::ClaimsByTag): a client the plan would claim must be found here, or a create would
-// make a second one.
+// make a second one. The list was requested after this call began (SharedClientList).
 base::Result<std::vector<model::LiveClient>> FindByTag(const PerformContext& ctx, const Action& a) {
-  auto clients = ctx.api.ListClients();
+  auto clients = ctx.clients.ListedAfter(SharedClientList::Clock::now());
   if (!clients.ok()) return clients.error();
   std::vector<model::LiveClient> found;
-  for (auto& client : *clients) {
-    if (model::ClaimsByTag(client, ctx.options.owner, a.name)) found.push_back(std::move(client));
+  for (const auto& client : **clients) {
+    if (model::ClaimsByTag(client, ctx.options.owner, a.name)) found.push_back(client);
   }
   return found;
 }

@@ -150,6 +150,7 @@ void FakePortalApi::SetAccess(const std::string& scope, const std::string& orgno
 }
 
 base::Result<std::vector<model::LiveClient>> FakePortalApi::ListClients() {
+  if (before_list_clients) before_list_clients();
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto failure = Enter("ListClients", false)) return failure->error;
   std::vector<model::LiveClient> out;

@@ -38,6 +38,8 @@ class FakePortalApi final : public portal::PortalApi {
   /// Called at the start of every CreateClient, outside the fake's lock (so it may wait for
   /// other calls to happen); e.g. to hold one create while others go on.
   std::function<void(const portal::ClientSpec&)> before_create_client;
+  /// Called at the start of every ListClients, outside the fake's lock (e.g. to hold a list).
+  std::function<void()> before_list_clients;
 
   /// Counted calls: total writes, and calls per operation name.
   int writes() const;
