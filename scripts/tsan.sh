@@ -8,7 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jobs="${MPCTL_JOBS:-$(nproc)}"
-regex='WorkerPool|ParallelFor|LiveState|Applier|Apply|PortalLive|EmulatorRobustness|EmulatorFaults'
+regex='WorkerPool|ParallelFor|SharedClientList|LiveState|Applier|Apply|PortalLive|EmulatorRobustness|EmulatorFaults'
 
 bash "$root/scripts/deps.sh" >/dev/null
 (cd "$root" && cmake --preset tsan >/dev/null && cmake --build build-tsan -j "$jobs")
