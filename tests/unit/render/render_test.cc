@@ -76,9 +76,9 @@ TEST(TextTest, ControlCharactersInMessagesAreNeutralised) {
 }
 
 TEST(TextTest, SummaryLine) {
-  EXPECT_EQ(SummaryLine({1, 2, 0, 4, 2, 0}),
+  EXPECT_EQ(SummaryLine({1, 2, 0, 4, 2, 0, std::nullopt}),
             "Plan: 1 to create, 2 to update, 0 to delete, 4 unchanged, 2 unmanaged.");
-  EXPECT_EQ(SummaryLine({0, 0, 0, 0, 0, 3}),
+  EXPECT_EQ(SummaryLine({0, 0, 0, 0, 0, 3, std::nullopt}),
             "Plan: 0 to create, 0 to update, 0 to delete, 0 unchanged, 0 unmanaged, 3 orphaned.");
 }
 
