@@ -204,13 +204,13 @@ void RenderDrift(Out& out, const plan::EnvironmentPlan& env) {
   out.Paint(kBold, kDriftTitle) << "\n";
   for (const DriftItem& item : items) {
     out << "  ";
-    out.Paint(kYellow, "!") << " " << item.address << ": " << Printable(item.what) << "\n";
+    out.Paint(kYellow, "!") << " " << item.address << ": " << item.what << "\n";
     if (item.adopt.empty()) continue;
     out << "    to keep it instead, commit in the manifest:\n";
     std::string_view adopt = item.adopt;
     while (!adopt.empty()) {
       std::size_t end = adopt.find('\n');
-      out << "      " << Printable(adopt.substr(0, end)) << "\n";
+      out << "      " << adopt.substr(0, end) << "\n";
       adopt = end == std::string_view::npos ? "" : adopt.substr(end + 1);
     }
   }
