@@ -108,6 +108,17 @@ std::vector<std::string> Sorted(std::vector<std::string> values) {
   return values;
 }
 
+// A file name for a kid from the server: anything but [A-Za-z0-9._-] becomes '_'.
+std::string FileName(const std::string& kid) {
+  std::string out = kid;
+  for (char& c : out) {
+    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '_' || c == '.';
+    if (!safe) c = '_';
+  }
+  return out.empty() || out[0] == '.' ? "key" + out : out;
+}
+
 std::string AdoptChange(const Action& a, const Change& c) {
   if (c.path == "ownership tag") {
     return "# the ownership tag cannot be kept: mpctl recognises the client by it\n";
@@ -116,7 +127,7 @@ std::string AdoptChange(const Action& a, const Change& c) {
     std::string out = Entry(a) + "    keys:  # beside the keys listed there\n";
     for (const std::string& kid : c.remove) {
       const model::PublicKey* live = FindKey(a.before_keys, kid);
-      out += "      - kid: " + base::JsonQuote(kid) + "\n        jwk_file: keys/" + kid +
+      out += "      - kid: " + base::JsonQuote(kid) + "\n        jwk_file: keys/" + FileName(kid) +
              ".jwk.json  # save the public key registered outside mpctl here" +
              (live != nullptr ? " (thumbprint " + live->thumbprint + ")" : "") + "\n";
     }

@@ -11,6 +11,8 @@ namespace {
 // Errors, warnings and removals listed at the top of the comment; more are counted, and all
 // are in the details.
 constexpr std::size_t kMaxListed = 20;
+// The adopt snippets of a PR comment stop here, so that the plan itself still fits.
+constexpr std::size_t kMaxSnippetBytes = 8000;
 
 std::string Plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -136,6 +138,13 @@ std::string DriftCallout(const plan::Plan& plan) {
                     Plural(items.size(), "change", "changes") + " since `" + Inline(plan.base) +
                     "` that the manifest did not ask for:\n" + Bullets(items) + "\n";
   if (!snippets.empty()) {
+    // Server values (kids, names) sit in the snippets: no control or bidi character passes.
+    snippets = base::EscapeControl(snippets, /*keep_newlines=*/true);
+    if (snippets.size() > kMaxSnippetBytes) {
+      std::size_t keep = snippets.rfind('\n', kMaxSnippetBytes);
+      snippets.resize(keep == std::string::npos ? 0 : keep + 1);
+      snippets += "# ... cut here; run 'mpctl plan --base' for every snippet\n";
+    }
     std::string fence = Fence(snippets);
     out += "<details><summary>To keep them instead, commit these manifest changes</summary>\n\n" +
            fence + "yaml\n" + snippets + fence + "\n\n</details>\n\n";
