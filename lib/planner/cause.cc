@@ -7,6 +7,7 @@
 #include <array>
 
 #include "base/strings.h"
+#include "model/ownership.h"
 
 namespace mpctl::planner {
 
@@ -94,12 +95,30 @@ std::string ManifestField(const std::string& path) {
   return path;
 }
 
-std::vector<std::string> ListField(const std::map<std::string, FieldValue>& fields,
-                                   const std::string& path) {
-  auto it = fields.find(path);
-  if (it == fields.end()) return {};
-  const auto* list = std::get_if<std::vector<std::string>>(&it->second);
-  return list == nullptr ? std::vector<std::string>{} : *list;
+const model::DesiredClient* FindClient(const model::DesiredState* state, const std::string& name) {
+  if (state == nullptr) return nullptr;
+  auto it = std::ranges::find(state->clients, name, &model::DesiredClient::name);
+  return it == state->clients.end() ? nullptr : &*it;
+}
+
+const model::DesiredScope* FindScope(const model::DesiredState* state, const std::string& name) {
+  if (state == nullptr) return nullptr;
+  auto it = std::ranges::find(state->scopes, name, &model::DesiredScope::name);
+  return it == state->scopes.end() ? nullptr : &*it;
+}
+
+// The desired value of a set-valued field of `a`'s entry: client scopes, scope integration
+// types. Read from the desired state, not the plan, so that this pass does not depend on how
+// a plan stores its fields.
+std::vector<std::string> DesiredList(const Action& a, const model::DesiredState& desired,
+                                     const std::string& path) {
+  if (a.type == ResourceType::kClient && path == "scopes") {
+    if (const auto* c = FindClient(&desired, a.name)) return c->scopes;
+  }
+  if (a.type == ResourceType::kScope && path == "allowed_integration_types") {
+    if (const auto* s = FindScope(&desired, a.name)) return s->allowed_integration_types;
+  }
+  return {};
 }
 
 std::vector<std::string> Sorted(std::vector<std::string> values) {
@@ -119,7 +138,7 @@ std::string FileName(const std::string& kid) {
   return out.empty() || out[0] == '.' ? "key" + out : out;
 }
 
-std::string AdoptChange(const Action& a, const Change& c) {
+std::string AdoptChange(const Action& a, const Change& c, const model::DesiredState& desired) {
   if (c.path == "ownership tag") {
     return "# the ownership tag cannot be kept: mpctl recognises the client by it\n";
   }
@@ -145,7 +164,7 @@ std::string AdoptChange(const Action& a, const Change& c) {
   if (c.from) return Entry(a) + "    " + ManifestField(c.path) + ": " + Yaml(*c.from) + "\n";
   // A set: the desired set with the hand edit kept.
   std::vector<std::string> keep;
-  for (const std::string& v : ListField(a.after, c.path)) {
+  for (const std::string& v : DesiredList(a, desired, c.path)) {
     if (!Contains(c.add, v)) keep.push_back(v);
   }
   for (const std::string& v : c.remove) keep.push_back(v);
@@ -163,7 +182,7 @@ bool HasClient(const model::DesiredState& desired, const std::string& name) {
 }
 
 std::string AdoptAction(const Action& a, const model::DesiredState& desired,
-                        const std::string& environment) {
+                        const model::LiveState& live, const std::string& environment) {
   std::string where = a.type == ResourceType::kScope ? "scopes." : "clients.";
   if (a.type == ResourceType::kScopeAccess) {
     std::vector<std::string> consumers = Consumers(desired, a.name);
@@ -184,13 +203,55 @@ std::string AdoptAction(const Action& a, const model::DesiredState& desired,
   }
   // Made outside mpctl and carrying this manifest's tag or owner: declare it to keep it.
   std::string out = Entry(a);
-  for (const auto& [field, value] : a.before) {
-    if (field == "active" || field == "prefix" || field == "subscope") continue;
-    if (Yaml(value) == "\"\"" || Yaml(value) == "[]") continue;
-    out += "    " + ManifestField(field) + ": " + Yaml(value) + "\n";
+  auto field = [&](const char* name, const FieldValue& value) {
+    if (Yaml(value) == "\"\"" || Yaml(value) == "[]") return;
+    out += std::string("    ") + name + ": " + Yaml(value) + "\n";
+  };
+  if (a.type == ResourceType::kClient) {
+    auto l = std::ranges::find(live.clients, a.client_id, &model::LiveClient::client_id);
+    if (l != live.clients.end()) {
+      field("display_name", l->client_name);
+      field("description", model::StripOwnershipTag(l->description));
+      field("scopes", Sorted(l->scopes));
+    }
+    return out + "    # keys: list the client's public keys\n";
   }
-  if (a.type == ResourceType::kClient) out += "    # keys: list the client's public keys\n";
+  auto l = std::ranges::find(live.owned_scopes, a.name, &model::LiveScope::name);
+  if (l != live.owned_scopes.end()) {
+    field("description", l->description);
+    field("long_description", l->long_description);
+    std::string visibility = l->visibility;
+    std::ranges::transform(visibility, visibility.begin(), [](char c) { return c | 0x20; });
+    field("visibility", visibility);
+    field("allowed_integration_types", Sorted(l->allowed_integration_types));
+    if (l->accessible_for_all) field("accessible_for_all", true);
+  }
   return out;
+}
+
+// For a create both plans make: whether the entry is as the base declared it (else the
+// manifest changed it too). Grants carry nothing beyond their address.
+bool SameEntry(const Action& a, const model::DesiredState& desired,
+               const model::DesiredState* base) {
+  if (a.type == ResourceType::kClient || a.type == ResourceType::kClientKeys) {
+    const model::DesiredClient* now = FindClient(&desired, a.name);
+    const model::DesiredClient* then = FindClient(base, a.name);
+    if (now == nullptr || then == nullptr) return now == then;
+    if (a.type == ResourceType::kClientKeys) return SameKeys(now->keys, then->keys);
+    return now->display_name == then->display_name && now->description == then->description &&
+           Sorted(now->scopes) == Sorted(then->scopes);
+  }
+  if (a.type == ResourceType::kScope) {
+    const model::DesiredScope* now = FindScope(&desired, a.name);
+    const model::DesiredScope* then = FindScope(base, a.name);
+    if (now == nullptr || then == nullptr) return now == then;
+    return now->description == then->description &&
+           now->long_description == then->long_description && now->visibility == then->visibility &&
+           now->allowed_integration_types == then->allowed_integration_types &&
+           now->token_lifetime_seconds == then->token_lifetime_seconds &&
+           now->accessible_for_all == then->accessible_for_all;
+  }
+  return true;
 }
 
 // Splits a set-valued change by the cause of each element.
@@ -246,12 +307,12 @@ void AttributeCauses(plan::EnvironmentPlan& current, const model::DesiredState* 
   for (Action& a : current.actions) {
     const Action* b = Match(base_plan, a);
     if (a.kind != ActionKind::kUpdate) {
-      bool manifest = b == nullptr || (a.kind == ActionKind::kCreate &&
-                                       (a.after != b->after || !SameKeys(a.keys, b->keys)));
+      bool manifest =
+          b == nullptr || (a.kind == ActionKind::kCreate && !SameEntry(a, desired, base));
       a.cause = CauseOf(manifest, b != nullptr);
       if (plan::IsDrift(*a.cause)) {
         ++drift;
-        a.adopt = AdoptAction(a, desired, current.name);
+        a.adopt = AdoptAction(a, desired, live, current.name);
       }
       continue;
     }
@@ -269,7 +330,7 @@ void AttributeCauses(plan::EnvironmentPlan& current, const model::DesiredState* 
     for (Change& c : changes) {
       if (!plan::IsDrift(*c.cause)) continue;
       ++drift;
-      c.adopt = AdoptChange(a, c);
+      c.adopt = AdoptChange(a, c, desired);
     }
     a.changes = std::move(changes);
     a.cause = Aggregate(a.changes);
