@@ -131,8 +131,18 @@ TEST_F(BaseE2eTest, PlanBaseTellsManifestChangesFromHandEdits) {
   EXPECT_THAT(check.out, HasSubstr("  manifest change: ~ client.invoice-sync (description)\n"));
   EXPECT_THAT(check.out, HasSubstr("3 resources changed outside mpctl"));
 
+  // apply --base shows the same before applying; a saved plan refuses --base.
+  ASSERT_EQ(Mpctl({"plan", "--base", "HEAD~1", "--out", "plan.json"}).exit_code, 0);
+  CliOutcome saved = Mpctl({"apply", "plan.json", "--base", "HEAD~1"});
+  EXPECT_EQ(saved.exit_code, 1);
+  EXPECT_THAT(saved.err, HasSubstr("--prune and --base; drop"));
+  CliOutcome apply = Mpctl({"apply", "--auto-approve", "--base", "HEAD~1", "--no-color"});
+  ASSERT_EQ(apply.exit_code, 0) << apply.out << apply.err;
+  EXPECT_THAT(apply.out, HasSubstr("Changed outside mpctl \u2014 apply will revert:\n"));
+  CliOutcome reverted = Mpctl({"plan", "--base", "HEAD~1", "--no-color"});
+  EXPECT_THAT(reverted.out, HasSubstr("No changes.")) << reverted.out;
+
   // Without hand edits, unapplied manifest changes do not fail check --base.
-  ASSERT_EQ(Mpctl({"apply", "--auto-approve"}).exit_code, 0);
   WriteManifest(Manifest("Sends invoices, third version"));
   ASSERT_TRUE(Git("commit -q -a -m third"));
   CliOutcome clean = Mpctl({"check", "--base", "HEAD~1"});
