@@ -135,8 +135,8 @@ std::string DriftCallout(const plan::Plan& plan) {
   }
   if (items.empty()) return "";
   std::string out = "> [!WARNING]\n> **" + std::string(kDriftTitle) + "** " +
-                    Plural(items.size(), "change", "changes") + " since `" + Inline(plan.base) +
-                    "` that the manifest did not ask for:\n" + Bullets(items) + "\n";
+                    Plural(items.size(), "change", "changes") + " since " + Code(plan.base) +
+                    " that the manifest did not ask for:\n" + Bullets(items) + "\n";
   if (!snippets.empty()) {
     // Server values (kids, names) sit in the snippets: no control or bidi character passes.
     snippets = base::EscapeControl(snippets, /*keep_newlines=*/true);
