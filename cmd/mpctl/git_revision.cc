@@ -128,6 +128,7 @@ base::Result<std::string> GitRevisionReader::Read(const std::string& path) const
                            "'" + path + "' is outside the Git work tree '" + top_ +
                                "', so --base cannot read it at revision '" + ref_ + "'");
   }
+  if (auto hit = cache_->find(relative.string()); hit != cache_->end()) return hit->second;
   auto blob = RunGit({"-C", top_, "cat-file", "blob", commit_ + ":" + relative.string()});
   if (!blob.ok()) return blob.error();
   if (blob->status != 0) {
@@ -139,6 +140,7 @@ base::Result<std::string> GitRevisionReader::Read(const std::string& path) const
                            "'" + path + "' at revision '" + ref_ + "' is larger than " +
                                std::to_string(base::kMaxFileBytes) + " bytes");
   }
+  (*cache_)[relative.string()] = blob->out;
   return std::move(blob->out);
 }
 

@@ -6,6 +6,8 @@
 // behind on several of these. It is run without a shell, so a REF cannot inject anything.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 
 #include "base/file_reader.h"
@@ -30,6 +32,11 @@ class GitRevisionReader final : public base::FileReader {
   std::string top_;     // the work tree's top directory (canonical)
   std::string ref_;     // as given, for messages
   std::string commit_;  // full object id
+  /// Files read so far, by path in the work tree: the manifest is read more than once (not
+  /// thread-safe; the manifest loader reads one file at a time). A
+  /// shared_ptr so that the reader stays movable (Result<GitRevisionReader>).
+  std::shared_ptr<std::map<std::string, std::string>> cache_ =
+      std::make_shared<std::map<std::string, std::string>>();
 };
 
 }  // namespace mpctl::cli
