@@ -161,6 +161,15 @@ std::string AdoptChange(const Action& a, const Change& c, const model::DesiredSt
     }
     return out;
   }
+  if (c.path == "active") {
+    return "# deactivated outside mpctl: to keep it so, remove scopes." + a.name +
+           " (without --prune, apply then leaves it as it is)\n";
+  }
+  if (c.path == "visibility" && c.from && std::holds_alternative<std::string>(*c.from)) {
+    std::string value = std::get<std::string>(*c.from);  // the API's PUBLIC/PRIVATE
+    std::ranges::transform(value, value.begin(), [](char ch) { return ch | 0x20; });
+    return Entry(a) + "    visibility: " + value + "\n";
+  }
   if (c.from) return Entry(a) + "    " + ManifestField(c.path) + ": " + Yaml(*c.from) + "\n";
   // A set: the desired set with the hand edit kept.
   std::vector<std::string> keep;

@@ -148,5 +148,49 @@ TEST(CauseTest, ClientsCreatedOrDeletedByHand) {
   EXPECT_EQ(Only(s, "client.extra").cause, Cause::kManifest);
 }
 
+TEST(CauseTest, ScopesAndConsumersChangedByHand) {
+  model::DesiredState base = DesiredOf({});
+  model::DesiredScope scope;
+  scope.name = "p:s";
+  scope.prefix = "p";
+  scope.subscope = "s";
+  scope.visibility = model::Visibility::kPrivate;
+  scope.consumers = {"912345602", "974761076"};
+  base.scopes.push_back(scope);
+  model::DesiredState desired = base;
+  desired.scopes[0].consumers = {"912345602", "974761076", "310000205"};
+  model::LiveState live = LiveOf({});
+  model::LiveScope owned;
+  owned.name = "p:s";
+  owned.prefix = "p";
+  owned.subscope = "s";
+  owned.visibility = "PUBLIC";  // made public by hand
+  owned.active = false;         // and deactivated
+  live.owned_scopes.push_back(owned);
+  live.scopes_read = true;
+  // 974761076 revoked by hand, 991825827 granted by hand; 310000205 is new in the manifest.
+  live.granted_access.push_back({"p:s", "310000108", "912345602", model::AccessState::kApproved});
+  live.granted_access.push_back({"p:s", "310000108", "991825827", model::AccessState::kApproved});
+  auto p = Attributed(desired, &base, live);
+  const auto& s = Only(p, "scope.p:s");
+  ASSERT_EQ(s.changes.size(), 2u);
+  for (const auto& c : s.changes) {
+    EXPECT_EQ(c.cause, Cause::kDrift) << c.path;
+    if (c.path == "visibility") {
+      EXPECT_EQ(c.adopt, "scopes:\n  \"p:s\":\n    visibility: public\n");
+    }
+    if (c.path == "active") EXPECT_NE(c.adopt.find("deactivated outside mpctl"), std::string::npos);
+  }
+  EXPECT_EQ(Only(p, "scope.p:s.access.310000205").cause, Cause::kManifest);
+  EXPECT_EQ(Only(p, "scope.p:s.access.974761076").cause, Cause::kDrift);
+  EXPECT_EQ(Only(p, "scope.p:s.access.974761076").adopt,
+            "scopes:\n  \"p:s\":\n    consumers: [\"310000205\", \"912345602\"]\n");
+  EXPECT_EQ(Only(p, "scope.p:s.access.991825827").cause, Cause::kDrift);
+  EXPECT_EQ(Only(p, "scope.p:s.access.991825827").adopt,
+            "scopes:\n  \"p:s\":\n    consumers: [\"310000205\", \"912345602\", "
+            "\"974761076\", \"991825827\"]\n");
+  EXPECT_EQ(p.summary.drift, 4);
+}
+
 }  // namespace
 }  // namespace mpctl::planner
