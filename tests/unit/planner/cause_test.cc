@@ -179,7 +179,9 @@ TEST(CauseTest, ScopesAndConsumersChangedByHand) {
     if (c.path == "visibility") {
       EXPECT_EQ(c.adopt, "scopes:\n  \"p:s\":\n    visibility: public\n");
     }
-    if (c.path == "active") EXPECT_NE(c.adopt.find("deactivated outside mpctl"), std::string::npos);
+    if (c.path == "active") {
+      EXPECT_NE(c.adopt.find("deactivated outside mpctl"), std::string::npos);
+    }
   }
   EXPECT_EQ(Only(p, "scope.p:s.access.310000205").cause, Cause::kManifest);
   EXPECT_EQ(Only(p, "scope.p:s.access.974761076").cause, Cause::kDrift);
