@@ -99,6 +99,8 @@ struct Change {
 ///   kClientKeys  client_id (existing client), keys, before_keys
 ///   kScope       scope.before/after
 ///   kScopeAccess consumer_orgno
+/// Every type, in a plan made with --base (planner/cause.h): `cause` and, for drift, `adopt`,
+/// here and on each change.
 /// Only the plan JSON codec (plan_json.h) and NamedFields() map these fields to names.
 /// Invariants: a create has no `before`; a delete has no `after`; `changes` is empty for
 /// creates and deletes.
