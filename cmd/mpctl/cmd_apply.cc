@@ -9,6 +9,7 @@
 #include "base/clock.h"
 #include "base/file_reader.h"
 #include "base/sanitize.h"
+#include "base_manifest.h"
 #include "commands.h"
 #include "pipeline.h"
 #include "plan/key_material.h"
@@ -156,15 +157,21 @@ bool Confirmed() {
 }
 
 std::optional<Prepared> PlanNow(const GlobalOptions& global, const PipelineFlags& flags,
-                                const DiffFlags& diff) {
+                                const DiffFlags& diff, const BaseFlags& base) {
   auto manifest = LoadManifestOrReport(flags);
   if (!manifest) return std::nullopt;
+  std::optional<std::vector<model::DesiredState>> base_states;
+  if (base.given()) {
+    base_states = LoadBaseOrReport(base, flags, *manifest);
+    if (!base_states) return std::nullopt;
+  }
   auto diff_options = MakeDiffOptions(*manifest, diff, base::SystemClock().NowSeconds());
   if (!diff_options.ok()) return Refuse(diff_options.error().message);
   auto live = ReadLiveStates(*manifest, global, flags);
   if (!live.ok()) return Refuse(live.error().message + "; nothing was changed");
-  Prepared prepared{MakePlan(*manifest, *live, *diff_options), std::move(*manifest),
-                    std::move(*live), *diff_options,
+  plan::Plan plan = MakePlan(*manifest, *live, *diff_options);
+  if (base_states) AttributeCauses(plan, base, *base_states, *manifest, *live, *diff_options);
+  Prepared prepared{std::move(plan), std::move(*manifest), std::move(*live), *diff_options,
                     diff.prune ? applier::Prune::kYes : applier::Prune::kNo};
   return prepared;
 }
@@ -248,9 +255,11 @@ int RunApply(const Command& self, const GlobalOptions& global,
   bool auto_approve = false;
   bool no_color = false;
   std::string saved;
+  BaseFlags base;
   CommandFlags line;
   AddPipelineFlags(line.options, &pipeline);
   AddDiffFlags(line.options, &diff);
+  AddBaseFlags(line.options, &base);
   // clang-format off
   line.options.add_options()
       ("auto-approve", po::bool_switch(&auto_approve),
@@ -270,14 +279,15 @@ int RunApply(const Command& self, const GlobalOptions& global,
 
   std::optional<Prepared> prepared;
   if (!saved.empty()) {
-    if (!variables["file"].defaulted() || !pipeline.environments.empty() || diff.prune) {
+    if (!variables["file"].defaulted() || !pipeline.environments.empty() || diff.prune ||
+        base.given()) {
       return Fail(
-          "a saved plan fixes the manifest, the environments and --prune; drop -f, -e "
-          "and --prune, or plan again");
+          "a saved plan fixes the manifest, the environments, --prune and --base; drop -f, "
+          "-e, --prune and --base, or plan again");
     }
     prepared = LoadSaved(global, pipeline, saved);
   } else {
-    prepared = PlanNow(global, pipeline, diff);
+    prepared = PlanNow(global, pipeline, diff, base);
   }
   if (!prepared) return kExitError;
   std::cout << render::RenderText(prepared->plan,
@@ -303,12 +313,14 @@ extern const Command kApplyCommand = {
     .name = "apply",
     .summary = "make the planned changes (or apply a saved plan)",
     .usage =
-        "usage: mpctl apply [-f FILE] [-e ENV]... [--prune] [--auto-approve] [options]\n"
+        "usage: mpctl apply [-f FILE] [-e ENV]... [--prune] [--auto-approve]\n"
+        "                   [--base REF | --base-file FILE] [options]\n"
         "       mpctl apply PLAN.json [--parallelism N]\n\n"
         "Plans, shows the plan, asks for 'yes' and makes exactly those changes. With a plan\n"
         "saved by 'mpctl plan --out', applies that plan without asking, from any directory,\n"
         "after checking that neither the manifest nor the live state changed since and that a\n"
-        "plan made now has the same actions (it refuses a stale or edited plan).",
+        "plan made now has the same actions (it refuses a stale or edited plan). --base\n"
+        "shows, before asking, which changes revert edits made outside mpctl.",
     .footer =
         "exit codes:\n"
         "  0  every change was made (or there was nothing to change)\n"

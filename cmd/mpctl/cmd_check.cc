@@ -6,6 +6,7 @@
 #include "base/clock.h"
 #include "base/sanitize.h"
 #include "base/strings.h"
+#include "base_manifest.h"
 #include "commands.h"
 #include "envdiff/env_compare.h"
 #include "pipeline.h"
@@ -18,8 +19,41 @@ namespace {
 
 struct EnvironmentVerdict {
   std::size_t expiring = 0;
-  std::size_t pending = 0;
+  std::size_t pending = 0;   // without --base: every change; with it: the drifted ones
+  std::size_t manifest = 0;  // with --base: changes only the manifest asked for
 };
+
+// One line per action: "drift: ~ client.a (scopes)". With --base, changes made outside mpctl
+// ("changed outside mpctl:") are listed apart from those the manifest asked for since the base
+// ("manifest change:"), so a scheduled job alerts on hand edits, not on unapplied work.
+void ReportActions(const plan::EnvironmentPlan& plan, EnvironmentVerdict& verdict) {
+  for (const auto& action : plan.actions) {
+    std::vector<std::string> drifted, asked;
+    for (const auto& change : action.changes) {
+      bool drift = change.cause && plan::IsDrift(*change.cause);
+      auto& list = drift ? drifted : asked;
+      if (std::ranges::find(list, change.path) == list.end()) list.push_back(change.path);
+    }
+    auto line = [&](const char* label, const std::vector<std::string>& paths) {
+      std::cout << "  " << label << " " << plan::Symbol(action.kind) << " " << action.address
+                << (paths.empty() ? "" : " (" + base::Join(paths, ", ") + ")") << "\n";
+    };
+    if (!action.cause) {
+      line("drift:", asked);
+      ++verdict.pending;
+      continue;
+    }
+    bool whole = action.changes.empty();  // a create or delete
+    if (whole ? plan::IsDrift(*action.cause) : !drifted.empty()) {
+      line("changed outside mpctl:", drifted);
+      ++verdict.pending;
+    }
+    if (whole ? !plan::IsDrift(*action.cause) : !asked.empty()) {
+      line("manifest change:", asked);
+      ++verdict.manifest;
+    }
+  }
+}
 
 // Prints the keys of every managed client with their days left, then the pending changes.
 EnvironmentVerdict Report(const model::DesiredState& desired, const model::LiveState& live,
@@ -51,13 +85,7 @@ EnvironmentVerdict Report(const model::DesiredState& desired, const model::LiveS
       if (left <= window) ++verdict.expiring;
     }
   }
-  for (const auto& action : plan.actions) {
-    std::vector<std::string> paths;
-    for (const auto& change : action.changes) paths.push_back(change.path);
-    std::cout << "  drift: " << plan::Symbol(action.kind) << " " << action.address
-              << (paths.empty() ? "" : " (" + base::Join(paths, ", ") + ")") << "\n";
-    ++verdict.pending;
-  }
+  ReportActions(plan, verdict);
   return verdict;
 }
 
@@ -67,8 +95,10 @@ int RunCheck(const Command& self, const GlobalOptions& global,
              const std::vector<std::string>& args) {
   PipelineFlags flags;
   std::string expiry_within;
+  BaseFlags base;
   CommandFlags line;
   AddPipelineFlags(line.options, &flags);
+  AddBaseFlags(line.options, &base);
   // clang-format off
   line.options.add_options()
       ("expiry-within", po::value(&expiry_within)->default_value("30d")->value_name("DURATION"),
@@ -81,6 +111,11 @@ int RunCheck(const Command& self, const GlobalOptions& global,
   }
   std::optional<manifest::Manifest> manifest = LoadManifestOrReport(flags);
   if (!manifest) return kExitError;
+  std::optional<std::vector<model::DesiredState>> base_states;
+  if (base.given()) {
+    base_states = LoadBaseOrReport(base, flags, *manifest);
+    if (!base_states) return kExitError;
+  }
   std::int64_t now = base::SystemClock().NowSeconds();
   DiffFlags diff_flags;
   diff_flags.expiry_within = expiry_within;
@@ -89,8 +124,10 @@ int RunCheck(const Command& self, const GlobalOptions& global,
   base::Result<std::vector<model::LiveState>> live = ReadLiveStates(*manifest, global, flags);
   if (!live.ok()) return Fail(live.error().message);
   plan::Plan plan = MakePlan(*manifest, *live, *diff_options);
+  if (base_states) AttributeCauses(plan, base, *base_states, *manifest, *live, *diff_options);
   std::size_t expiring = 0;
   std::size_t pending = 0;
+  std::size_t manifest_changes = 0;
   for (std::size_t i = 0; i < plan.environments.size(); ++i) {
     const plan::EnvironmentPlan& environment = plan.environments[i];
     if (!environment.errors.empty()) {
@@ -106,6 +143,24 @@ int RunCheck(const Command& self, const GlobalOptions& global,
                                         diff_options->expiry_within_seconds);
     expiring += verdict.expiring;
     pending += verdict.pending;
+    manifest_changes += verdict.manifest;
+  }
+  if (base_states) {
+    // Only hand edits and expiring keys fail: manifest changes are work not yet applied.
+    std::string waiting = manifest_changes == 0
+                              ? ""
+                              : "; " +
+                                    Count(manifest_changes, "manifest change", "manifest changes") +
+                                    " since '" + plan.base + "' not yet applied (not judged)";
+    if (expiring == 0 && pending == 0) {
+      std::cout << "check passed: nothing was changed outside mpctl; no key expires within "
+                << expiry_within << waiting << "\n";
+      return kExitOk;
+    }
+    std::cout << "check failed: " << Count(expiring, "key expires", "keys expire") << " within "
+              << expiry_within << ", " << Count(pending, "resource changed", "resources changed")
+              << " outside mpctl" << waiting << "\n";
+    return kExitChanges;
   }
   if (expiring == 0 && pending == 0) {
     std::cout << "check passed: the portal matches the manifest; no key expires within "
@@ -121,15 +176,19 @@ extern const Command kCheckCommand = {
     .name = "check",
     .summary = "exit 2 on drift or keys expiring soon: a gate for scheduled pipelines",
     .usage =
-        "usage: mpctl check [-f FILE] [-e ENV]... [--expiry-within 30d]\n\n"
+        "usage: mpctl check [-f FILE] [-e ENV]... [--expiry-within 30d]\n"
+        "                   [--base REF | --base-file FILE]\n\n"
         "A gate for scheduled pipelines. Reads each environment from the portal (GETs only)\n"
         "and reports, per managed client, its keys with the days they have left, then every\n"
-        "change a plan would make (drift between the manifest and the portal).",
+        "change a plan would make (drift between the manifest and the portal). With --base,\n"
+        "changes made outside mpctl are listed apart from manifest changes since REF, and only\n"
+        "they (and expiring keys) fail the check.",
     .footer =
         "exit codes:\n"
         "  0  the portal matches the manifest and no key expires within the window\n"
         "  1  error (bad manifest, portal unreachable, a plan error); nothing was judged\n"
-        "  2  drift, or a key expires within the window (or has expired)\n",
+        "  2  drift (with --base: a change made outside mpctl), or a key expires within the\n"
+        "     window (or has expired)\n",
     .run = RunCheck};
 
 }  // namespace mpctl::cli

@@ -4,6 +4,7 @@
 
 #include "base/clock.h"
 #include "base/file_reader.h"
+#include "base_manifest.h"
 #include "commands.h"
 #include "pipeline.h"
 #include "plan/plan_json.h"
@@ -42,9 +43,11 @@ int RunPlan(const Command& self, const GlobalOptions& global,
   PipelineFlags pipeline;
   DiffFlags diff;
   PlanFlags flags;
+  BaseFlags base;
   CommandFlags line;
   AddPipelineFlags(line.options, &pipeline);
   AddDiffFlags(line.options, &diff);
+  AddBaseFlags(line.options, &base);
   // clang-format off
   line.options.add_options()
       ("out", po::value(&flags.out)->value_name("FILE"),
@@ -73,11 +76,17 @@ int RunPlan(const Command& self, const GlobalOptions& global,
 
   auto manifest = LoadManifestOrReport(pipeline);
   if (!manifest) return kExitError;
+  std::optional<std::vector<model::DesiredState>> base_states;
+  if (base.given()) {
+    base_states = LoadBaseOrReport(base, pipeline, *manifest);
+    if (!base_states) return kExitError;
+  }
   auto diff_options = MakeDiffOptions(*manifest, diff, base::SystemClock().NowSeconds());
   if (!diff_options.ok()) return Fail(diff_options.error().message);
   auto live = ReadLiveStates(*manifest, global, pipeline);
   if (!live.ok()) return Fail(live.error().message + "; nothing was changed");
   plan::Plan plan = MakePlan(*manifest, *live, *diff_options);
+  if (base_states) AttributeCauses(plan, base, *base_states, *manifest, *live, *diff_options);
   if (!flags.out.empty()) plan.manifest_path = ManifestPathFrom(flags.out, manifest->path);
 
   render::ShowUnmanaged show =
@@ -110,9 +119,12 @@ extern const Command kPlanCommand = {
     .summary = "show what apply would change in each environment (reads only)",
     .usage =
         "usage: mpctl plan [-f FILE] [-e ENV]... [--out FILE] [--format text|markdown|json]\n"
-        "                  [--prune] [--detailed-exitcode] [--show-unmanaged] [options]\n\n"
+        "                  [--prune] [--detailed-exitcode] [--show-unmanaged]\n"
+        "                  [--base REF | --base-file FILE] [options]\n\n"
         "Reads the live state of each selected environment (GET requests, read scopes only)\n"
-        "and prints what 'mpctl apply' would change: + create, ~ update, - delete.",
+        "and prints what 'mpctl apply' would change: + create, ~ update, - delete. With\n"
+        "--base, each change also says whether the manifest asked for it since REF or apply\n"
+        "reverts a change made outside mpctl (listed under 'Changed outside mpctl').",
     .footer =
         "exit codes:\n"
         "  0  the plan was made and nothing needs to change\n"

@@ -27,7 +27,31 @@ bool SameKeys(const std::vector<model::PublicKey>& a, const std::vector<model::P
                             [&](const auto& x, const auto& y) { return facts(x) == facts(y); });
 }
 
-bool SameChanges(const std::vector<Change>& a, const std::vector<Change>& b) {
+// A plan made with --base splits a set-valued change into one per cause; the comparison is
+// about what apply does, so the parts of one path are merged (and causes ignored) first.
+std::vector<Change> Merged(const std::vector<Change>& changes) {
+  std::vector<Change> out;
+  for (const Change& c : changes) {
+    bool is_set = !c.from && !c.to;
+    if (is_set && !out.empty() && out.back().path == c.path && !out.back().from && !out.back().to) {
+      Change& m = out.back();
+      m.add.insert(m.add.end(), c.add.begin(), c.add.end());
+      m.remove.insert(m.remove.end(), c.remove.begin(), c.remove.end());
+      m.replace.insert(m.replace.end(), c.replace.begin(), c.replace.end());
+      continue;
+    }
+    out.push_back(c);
+  }
+  for (Change& c : out) {
+    std::ranges::sort(c.add);
+    std::ranges::sort(c.remove);
+    std::ranges::sort(c.replace);
+  }
+  return out;
+}
+
+bool SameChanges(const std::vector<Change>& saved, const std::vector<Change>& now) {
+  std::vector<Change> a = Merged(saved), b = Merged(now);
   auto facts = [](const Change& c) {
     return std::tie(c.path, c.add, c.remove, c.replace, c.from, c.to);
   };

@@ -13,8 +13,10 @@ namespace mpctl::plan {
 /// applier order: "'client.a': the saved plan has an update, a plan made now has a delete",
 /// "'client.a': 'after.description' differs", "'scope.s.access.1': only in a plan made now", ...
 /// nullopt when every action matches in address, kind, ids, fields, changes and keys (kid,
-/// thumbprint, bits, alg; key material is not compared). Warnings, orphans and summaries are
-/// not actions and are ignored: they may change with the clock alone.
+/// thumbprint, bits, alg; key material is not compared). Causes are ignored, and a change
+/// split per cause (a plan made with --base) compares as the one change it was split from.
+/// Warnings, orphans and summaries are not actions and are ignored: they may change with the clock
+/// alone.
 std::optional<std::string> FirstActionDifference(const EnvironmentPlan& saved,
                                                  const EnvironmentPlan& now);
 

@@ -30,6 +30,18 @@ const char* ToString(ResourceType type) {
   return "client";
 }
 
+const char* ToString(Cause cause) {
+  switch (cause) {
+    case Cause::kManifest:
+      return "manifest";
+    case Cause::kDrift:
+      return "drift";
+    case Cause::kBoth:
+      return "both";
+  }
+  return "both";
+}
+
 bool Plan::has_changes() const {
   return std::ranges::any_of(environments, [](const auto& e) { return e.has_changes(); });
 }

@@ -16,6 +16,9 @@ namespace mpctl::plan {
 /// The plan JSON's `format_version`; bumped on any incompatible change. "2": `prune` added,
 /// revocations planned without --prune, and `apply` resolves a relative `manifest_path`
 /// against the plan file's directory; a "1" plan would be applied under other rules.
+/// Not bumped for additive, apply-neutral fields: `base`, `cause`, `adopt` and `summary.drift`
+/// (made with --base) only explain a plan; every reader ignores members it does not know, and
+/// apply does the same with or without them.
 inline constexpr char kFormatVersion[] = "2";
 
 enum class ActionKind { kCreate, kUpdate, kDelete };
@@ -24,8 +27,17 @@ enum class ActionKind { kCreate, kUpdate, kDelete };
 /// '.', ':' and '/', so it is stored rather than parsed back.
 enum class ResourceType { kClient, kClientKeys, kScope, kScopeAccess };
 
+/// Why a change is in the plan, known only when it was made with `--base` (the manifest as
+/// last reviewed): the manifest changed it since then (kManifest), the live value moved away
+/// from it outside mpctl and apply will revert that (kDrift), or both at once (kBoth).
+enum class Cause { kManifest, kDrift, kBoth };
+
 /// "create" / "update" / "delete".
 const char* ToString(ActionKind kind);
+/// "manifest" / "drift" / "both".
+const char* ToString(Cause cause);
+/// True for kDrift and kBoth: apply reverts something done outside mpctl.
+inline bool IsDrift(Cause cause) { return cause != Cause::kManifest; }
 /// "client" / "client_keys" / "scope" / "scope_access".
 const char* ToString(ResourceType type);
 
@@ -75,6 +87,10 @@ struct Change {
   std::vector<std::string> replace;
   std::optional<FieldValue> from;
   std::optional<FieldValue> to;
+  /// With --base only: why (one cause per change; set-valued changes are split per cause).
+  std::optional<Cause> cause;
+  /// With --base, for drift: the manifest snippet (YAML) that keeps the live value instead.
+  std::string adopt;
 };
 
 /// One resource to create, update or delete. The envelope (address, type, kind, name) is
@@ -83,6 +99,8 @@ struct Change {
 ///   kClientKeys  client_id (existing client), keys, before_keys
 ///   kScope       scope.before/after
 ///   kScopeAccess consumer_orgno
+/// Every type, in a plan made with --base (planner/cause.h): `cause` and, for drift, `adopt`,
+/// here and on each change.
 /// Only the plan JSON codec (plan_json.h) and NamedFields() map these fields to names.
 /// Invariants: a create has no `before`; a delete has no `after`; `changes` is empty for
 /// creates and deletes.
@@ -110,6 +128,11 @@ struct Action {
   std::vector<model::PublicKey> keys;
   /// Key sets: the live set before the change (kid, thumbprint, bits, alg; no material).
   std::vector<model::PublicKey> before_keys;
+  /// With --base only: kManifest/kDrift when every change (or the create/delete itself) has
+  /// that cause, kBoth otherwise.
+  std::optional<Cause> cause;
+  /// With --base, for a drifted create or delete: the manifest snippet that keeps the live state.
+  std::string adopt;
 };
 
 /// One field under its plan JSON name.
@@ -149,6 +172,8 @@ struct Summary {
   int unchanged = 0;  // desired clients, scopes and grants that need no action
   int unmanaged = 0;
   int orphaned = 0;  // orphans left in place (without --prune)
+  /// With --base only: changes (and creates/deletes) whose cause is drift or both.
+  std::optional<int> drift;
 };
 
 /// The plan for one environment.
@@ -177,6 +202,8 @@ struct Plan {
   std::string manifest_sha256;  // hex SHA-256 of the manifest file's bytes
   /// Made with --prune: its deletions of whole entries were asked for and may be applied.
   bool prune = false;
+  /// Made with --base REF (or --base-file FILE): REF or FILE as given; empty without.
+  std::string base;
   std::vector<EnvironmentPlan> environments;
 
   /// True when any environment has an action.

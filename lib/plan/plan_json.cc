@@ -64,6 +64,18 @@ void WriteKeys(Writer& w, const char* key, const std::vector<model::PublicKey>& 
   w.EndArray();
 }
 
+// Present only in plans made with --base.
+void WriteCause(Writer& w, const std::optional<Cause>& cause, const std::string& adopt) {
+  if (cause) {
+    w.Key("cause");
+    w.String(ToString(*cause));
+  }
+  if (!adopt.empty()) {
+    w.Key("adopt");
+    w.String(adopt);
+  }
+}
+
 void WriteChange(Writer& w, const Change& c) {
   w.StartObject();
   w.Key("path");
@@ -84,6 +96,7 @@ void WriteChange(Writer& w, const Change& c) {
     w.Key("to");
     WriteValue(w, *c.to);
   }
+  WriteCause(w, c.cause, c.adopt);
   w.EndObject();
 }
 
@@ -117,6 +130,7 @@ void WriteAction(Writer& w, const Action& a) {
     WriteKeys(w, "keys", a.keys);
     WriteKeys(w, "before_keys", a.before_keys);
   }
+  WriteCause(w, a.cause, a.adopt);
   w.EndObject();
 }
 
@@ -153,6 +167,10 @@ void WriteEnvironment(Writer& w, const EnvironmentPlan& e) {
   for (const auto& [key, count] : counts) {
     w.Key(key);
     w.Int(count);
+  }
+  if (e.summary.drift) {
+    w.Key("drift");
+    w.Int(*e.summary.drift);
   }
   w.EndObject();
   w.Key("actions");
@@ -372,6 +390,12 @@ std::optional<T> Lookup(Reader& r, const std::string& value, const std::string& 
   return std::nullopt;
 }
 
+std::optional<Cause> ReadCause(Reader& r, const rapidjson::Value& object, const std::string& path) {
+  std::string cause = r.String(object, path, "cause", false);
+  if (cause.empty() && r.Member(object, path, "cause", false) == nullptr) return std::nullopt;
+  return Lookup(r, cause, path + ".cause", {Cause::kManifest, Cause::kDrift, Cause::kBoth});
+}
+
 Action ReadAction(Reader& r, const rapidjson::Value& object, const std::string& path) {
   Action a;
   a.address = r.String(object, path, "address");
@@ -396,12 +420,16 @@ Action ReadAction(Reader& r, const rapidjson::Value& object, const std::string& 
     if (const rapidjson::Value* v = r.Member(item, p, "from", false))
       c.from = r.Value(*v, p + ".from");
     if (const rapidjson::Value* v = r.Member(item, p, "to", false)) c.to = r.Value(*v, p + ".to");
+    c.cause = ReadCause(r, item, p);
+    c.adopt = r.String(item, p, "adopt", false);
     a.changes.push_back(std::move(c));
   });
   if (a.type == ResourceType::kClientKeys) {
     a.keys = ReadKeys(r, object, path, "keys");
     a.before_keys = ReadKeys(r, object, path, "before_keys");
   }
+  a.cause = ReadCause(r, object, path);
+  a.adopt = r.String(object, path, "adopt", false);
   return a;
 }
 
@@ -426,8 +454,13 @@ EnvironmentPlan ReadEnvironment(Reader& r, const rapidjson::Value& object,
     if (!s->IsObject()) {
       r.Fail(p, "expected an object");
     } else {
-      e.summary = {r.Int(*s, p, "create"),    r.Int(*s, p, "update"),    r.Int(*s, p, "delete"),
-                   r.Int(*s, p, "unchanged"), r.Int(*s, p, "unmanaged"), r.Int(*s, p, "orphaned")};
+      e.summary.create = r.Int(*s, p, "create");
+      e.summary.update = r.Int(*s, p, "update");
+      e.summary.del = r.Int(*s, p, "delete");
+      e.summary.unchanged = r.Int(*s, p, "unchanged");
+      e.summary.unmanaged = r.Int(*s, p, "unmanaged");
+      e.summary.orphaned = r.Int(*s, p, "orphaned");
+      if (r.Member(*s, p, "drift", false) != nullptr) e.summary.drift = r.Int(*s, p, "drift");
     }
   }
   r.Array(object, path, "actions", true, [&](const rapidjson::Value& item, const std::string& p) {
@@ -461,6 +494,10 @@ std::string WritePlanJson(const Plan& plan) {
   w.String(plan.manifest_sha256);
   w.Key("prune");
   w.Bool(plan.prune);
+  if (!plan.base.empty()) {
+    w.Key("base");
+    w.String(plan.base);
+  }
   w.Key("environments");
   w.StartArray();
   for (const EnvironmentPlan& e : plan.environments) WriteEnvironment(w, e);
@@ -490,6 +527,7 @@ base::Result<Plan> ReadPlanJson(std::string_view text) {
   plan.manifest_path = r.String(doc, "", "manifest_path");
   plan.manifest_sha256 = r.String(doc, "", "manifest_sha256");
   plan.prune = r.Bool(doc, "", "prune");
+  plan.base = r.String(doc, "", "base", false);
   r.Array(doc, "", "environments", true, [&](const rapidjson::Value& item, const std::string& p) {
     plan.environments.push_back(ReadEnvironment(r, item, p));
   });

@@ -43,32 +43,6 @@ void AddScalarChange(std::vector<Change>& changes, const std::string& path, cons
   changes.push_back(std::move(c));
 }
 
-// Warns about fields whose live value differs from what mpctl last applied. Runs only when
-// DiffOptions::previous is set, which no command does until issue 15 adds its flag.
-void WarnHandEdits(Context& ctx, const model::DesiredClient& d, const model::LiveClient& l) {
-  if (ctx.options.previous == nullptr) return;
-  const auto& previous = ctx.options.previous->clients;
-  auto before = std::ranges::find(previous, d.name, &model::DesiredClient::name);
-  if (before == previous.end()) return;
-  std::vector<std::string> edited;
-  if (l.client_name != before->display_name) edited.push_back("client_name");
-  if (model::StripOwnershipTag(l.description) != before->description) {
-    edited.push_back("description");
-  }
-  if (SortedSet(l.scopes) != SortedSet(before->scopes)) edited.push_back("scopes");
-  if (l.keys) {
-    std::vector<std::string> live_keys, last_keys;
-    for (const auto& k : *l.keys) live_keys.push_back(k.kid + " " + k.n + " " + k.e);
-    for (const auto& k : before->keys) last_keys.push_back(k.kid + " " + k.n + " " + k.e);
-    if (SortedSet(live_keys) != SortedSet(last_keys)) edited.push_back("keys");
-  }
-  for (const std::string& field : edited) {
-    ctx.Warn(Address(d.name), field +
-                                  " was changed outside mpctl; apply restores the "
-                                  "manifest's value");
-  }
-}
-
 void PlanCreate(Context& ctx, const model::DesiredClient& d,
                 const std::vector<const model::LiveClient*>& unmanaged) {
   Action a;
@@ -126,11 +100,7 @@ void PlanUpdate(Context& ctx, const model::DesiredClient& d, const model::LiveCl
     ctx.out.actions.push_back(std::move(a));
   }
   DiffKeys(ctx, d, &l);
-  if (ctx.out.actions.size() == actions_before) {
-    ctx.Unchanged();
-  } else {
-    WarnHandEdits(ctx, d, l);
-  }
+  if (ctx.out.actions.size() == actions_before) ctx.Unchanged();
 }
 
 // "'id' (created 2026-..., keys 'k1', 'k2')" for the duplicate error.

@@ -33,13 +33,7 @@ struct DiffOptions {
   /// deployed to this environment: deleting their live client or scope is an error.
   std::set<std::string> protected_clients;
   std::set<std::string> protected_scopes;
-  /// The desired state as last applied (e.g. made from the target branch's manifest), when the
-  /// caller knows it. A managed client whose live value differs from it was changed outside
-  /// mpctl and gets a warning; nullptr: no such warnings (without a state file mpctl cannot
-  /// tell a hand edit from a manifest edit). Not owned; must outlive the call.
-  /// No command sets it yet: issue 15 adds the flag that passes the manifest as last applied.
-  /// Kept (with its tests) rather than removed so that issue only wires a flag to it.
-  const model::DesiredState* previous = nullptr;
+  // Hand edits (`--base`) are told apart after Diff, by planner/cause.h.
 };
 
 /// Adds to `options.protected_clients/protected_scopes` every entry that has prevent_destroy in

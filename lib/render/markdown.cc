@@ -11,6 +11,8 @@ namespace {
 // Errors, warnings and removals listed at the top of the comment; more are counted, and all
 // are in the details.
 constexpr std::size_t kMaxListed = 20;
+// The adopt snippets of a PR comment stop here, so that the plan itself still fits.
+constexpr std::size_t kMaxSnippetBytes = 8000;
 
 std::string Plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -119,6 +121,37 @@ std::vector<std::string> Removals(const plan::Plan& plan) {
   return out;
 }
 
+// With --base: what apply reverts because it was changed outside mpctl, first of all, and the
+// manifest snippets that would keep those changes instead.
+std::string DriftCallout(const plan::Plan& plan) {
+  std::vector<std::string> items;
+  std::string snippets;
+  for (const plan::EnvironmentPlan& env : plan.environments) {
+    for (const DriftItem& item : DriftItems(env)) {
+      items.push_back(Where(item.address, env.name) + ": " + Inline(item.what));
+      if (item.adopt.empty()) continue;
+      snippets += "# " + item.address + " in " + env.name + "\n" + item.adopt;
+    }
+  }
+  if (items.empty()) return "";
+  std::string out = "> [!WARNING]\n> **" + std::string(kDriftTitle) + "** " +
+                    Plural(items.size(), "change", "changes") + " since " + Code(plan.base) +
+                    " that the manifest did not ask for:\n" + Bullets(items) + "\n";
+  if (!snippets.empty()) {
+    // Server values (kids, names) sit in the snippets: no control or bidi character passes.
+    snippets = base::EscapeControl(snippets, /*keep_newlines=*/true);
+    if (snippets.size() > kMaxSnippetBytes) {
+      std::size_t keep = snippets.rfind('\n', kMaxSnippetBytes);
+      snippets.resize(keep == std::string::npos ? 0 : keep + 1);
+      snippets += "# ... cut here; run 'mpctl plan --base' for every snippet\n";
+    }
+    std::string fence = Fence(snippets);
+    out += "<details><summary>To keep them instead, commit these manifest changes</summary>\n\n" +
+           fence + "yaml\n" + snippets + fence + "\n\n</details>\n\n";
+  }
+  return out;
+}
+
 std::string Callouts(const plan::Plan& plan) {
   std::vector<std::string> errors, warnings;
   for (const plan::EnvironmentPlan& env : plan.environments) {
@@ -158,7 +191,9 @@ std::string DiffBody(const std::string& text) {
     std::string line = text.substr(start, end - start + 1);
     start = end + 1;
     std::size_t indent = line.find_first_not_of(' ');
-    if (indent != std::string::npos && indent + 1 < line.size() && line[indent + 1] == ' ' &&
+    // Action and change lines only (indent 0 to 4): deeper lines are adopt snippets (YAML).
+    if (indent != std::string::npos && indent <= 4 && indent + 1 < line.size() &&
+        line[indent + 1] == ' ' &&
         (line[indent] == '+' || line[indent] == '-' || line[indent] == '~')) {
       char mark = line[indent] == '~' ? '!' : line[indent];
       line = std::string(1, mark) + std::string(indent, ' ') + line.substr(indent + 1);
@@ -201,7 +236,8 @@ std::string TruncationNote(std::size_t max_bytes, std::size_t shown, std::size_t
 }  // namespace
 
 std::string RenderMarkdown(const plan::Plan& plan, const MarkdownOptions& options) {
-  std::string out = std::string(kMarker) + "\n### mpctl plan\n\n" + Callouts(plan) + Table(plan);
+  std::string out = std::string(kMarker) + "\n### mpctl plan\n\n" + DriftCallout(plan) +
+                    Callouts(plan) + Table(plan);
   TextOptions text{Color::kNever, options.show_unmanaged};
   std::size_t total = plan.environments.size(), shown = 0;
   // Room kept for the note, sized for the largest numbers it can hold.

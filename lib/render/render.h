@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "plan/plan.h"
 
@@ -25,6 +26,21 @@ struct MarkdownOptions {
   std::size_t max_bytes = 60000;
   ShowUnmanaged show_unmanaged = ShowUnmanaged::kNo;
 };
+
+/// One thing apply would revert because it was changed outside mpctl (a plan made with
+/// --base): a change or a create/delete whose cause is drift or both.
+struct DriftItem {
+  std::string address;
+  std::string what;   // e.g. `scopes: - "x:y"`, "deleted outside mpctl; apply creates it again"
+  plan::Cause cause;  // kDrift or kBoth
+  std::string adopt;  // the manifest snippet that keeps the live state instead
+};
+
+/// The drift of `env`, in action order; empty for a plan made without --base.
+std::vector<DriftItem> DriftItems(const plan::EnvironmentPlan& env);
+
+/// The title of the drift block in text and markdown.
+inline constexpr char kDriftTitle[] = "Changed outside mpctl \u2014 apply will revert:";
 
 /// Terraform-like text: per environment a header, one block per action (`+` create,
 /// `~` update, `-` delete with a DESTROY line), warnings, errors and the summary line.

@@ -1,3 +1,4 @@
+#include <optional>
 #include <string_view>
 
 #include "base/sanitize.h"
@@ -81,6 +82,15 @@ std::string KeyFacts(const model::PublicKey* key) {
          key->thumbprint + ")";
 }
 
+// After a line of a plan made with --base: what a reviewer must not miss (drift); manifest
+// changes are what the pull request shows anyway.
+std::string CauseNote(const std::optional<plan::Cause>& cause) {
+  if (!cause || !plan::IsDrift(*cause)) return "";
+  return *cause == plan::Cause::kDrift ? "  (reverts a change made outside mpctl)"
+                                       : "  (reverts a change made outside mpctl; the manifest "
+                                         "changes it too)";
+}
+
 std::string Verb(const Action& a) {
   return std::string("will be ") + plan::Participle(a.type, a.kind);
 }
@@ -110,7 +120,8 @@ void RenderKeys(Out& out, const Action& a) {
   for (const plan::Change& c : a.changes) {
     for (const std::string& kid : c.add) {
       out << "    ";
-      out.Paint(kGreen, "+") << " key '" << kid << "'" << KeyFacts(FindKey(a.keys, kid)) << "\n";
+      out.Paint(kGreen, "+") << " key '" << kid << "'" << KeyFacts(FindKey(a.keys, kid))
+                             << CauseNote(c.cause) << "\n";
     }
     for (const std::string& kid : c.replace) {
       out << "    ";
@@ -121,12 +132,12 @@ void RenderKeys(Out& out, const Action& a) {
         out << " (RSA " << std::to_string(now->bits) << ", " << now->alg << ", thumbprint "
             << was->thumbprint << " -> " << now->thumbprint << ")";
       }
-      out << "\n";
+      out << CauseNote(c.cause) << "\n";
     }
     for (const std::string& kid : c.remove) {
       out << "    ";
       out.Paint(kRed, "-") << " key '" << kid << "'" << KeyFacts(FindKey(a.before_keys, kid))
-                           << "\n";
+                           << CauseNote(c.cause) << "\n";
     }
   }
   if (a.keys.empty()) out << "    (no keys remain: the key set is deleted)\n";
@@ -140,7 +151,9 @@ void RenderAction(Out& out, const Action& a) {
   out.Paint(color, symbol) << " ";
   out.Paint(kBold, a.address);
   if (!a.client_id.empty()) out << " (" << a.client_id << ")";
-  out << " " << Verb(a) << "\n";
+  out << " " << Verb(a);
+  if (a.kind != ActionKind::kUpdate) out << CauseNote(a.cause);
+  out << "\n";
   if (a.type == ResourceType::kClientKeys) {
     RenderKeys(out, a);
   } else if (a.kind == ActionKind::kCreate) {
@@ -159,7 +172,7 @@ void RenderAction(Out& out, const Action& a) {
       }
       if (!c.add.empty()) out << " + " << Quoted(c.add);
       if (!c.remove.empty()) out << " - " << Quoted(c.remove);
-      out << "\n";
+      out << CauseNote(c.cause) << "\n";
     }
   } else {
     out << "    ";
@@ -181,7 +194,68 @@ void RenderMessages(Out& out, std::string_view title, std::string_view color, st
   out << "\n";
 }
 
+void RenderDrift(Out& out, const plan::EnvironmentPlan& env) {
+  std::vector<DriftItem> items = DriftItems(env);
+  if (items.empty()) {
+    // Made with --base and nothing drifted: say so, a reviewer should not have to infer it.
+    if (env.summary.drift) out << "Changed outside mpctl: nothing; apply reverts no hand edit.\n\n";
+    return;
+  }
+  out.Paint(kBold, kDriftTitle) << "\n";
+  for (const DriftItem& item : items) {
+    out << "  ";
+    out.Paint(kYellow, "!") << " " << item.address << ": " << item.what << "\n";
+    if (item.adopt.empty()) continue;
+    out << "    to keep it instead, commit in the manifest:\n";
+    std::string_view adopt = item.adopt;
+    while (!adopt.empty()) {
+      std::size_t end = adopt.find('\n');
+      out << "      " << adopt.substr(0, end) << "\n";
+      adopt = end == std::string_view::npos ? "" : adopt.substr(end + 1);
+    }
+  }
+  out << "\n";
+}
+
 }  // namespace
+
+std::vector<DriftItem> DriftItems(const plan::EnvironmentPlan& env) {
+  std::vector<DriftItem> items;
+  for (const Action& a : env.actions) {
+    if (a.kind != ActionKind::kUpdate) {
+      if (!a.cause || !plan::IsDrift(*a.cause)) continue;
+      std::string what;
+      if (a.type == ResourceType::kScopeAccess) {
+        what = a.kind == ActionKind::kCreate
+                   ? "access of consumer '" + a.consumer_orgno +
+                         "' was revoked outside mpctl; apply grants it again"
+                   : "consumer '" + a.consumer_orgno +
+                         "' was granted access outside mpctl; apply revokes it";
+      } else if (a.kind == ActionKind::kCreate) {
+        what = "deleted outside mpctl; apply creates it again";
+      } else {
+        what = (a.client_id.empty() ? std::string("made") : "client '" + a.client_id + "' made") +
+               " outside mpctl; apply deletes it";
+      }
+      items.push_back({a.address, what, *a.cause, a.adopt});
+      continue;
+    }
+    for (const plan::Change& c : a.changes) {
+      if (!c.cause || !plan::IsDrift(*c.cause)) continue;
+      std::string what = c.path + ":";
+      if (c.from || c.to) {
+        what += " " + (c.from ? Format(*c.from) : "none") + " (live) -> " +
+                (c.to ? Format(*c.to) : "none");
+      }
+      if (!c.add.empty()) what += " + " + Quoted(c.add);
+      if (!c.remove.empty()) what += " - " + Quoted(c.remove);
+      if (!c.replace.empty()) what += " ~ " + Quoted(c.replace);
+      if (*c.cause == plan::Cause::kBoth) what += " (the manifest changes it too)";
+      items.push_back({a.address, what, *c.cause, c.adopt});
+    }
+  }
+  return items;
+}
 
 std::string SummaryLine(const plan::Summary& s) {
   std::string line = "Plan: " + std::to_string(s.create) + " to create, " +
@@ -189,6 +263,7 @@ std::string SummaryLine(const plan::Summary& s) {
                      " to delete, " + std::to_string(s.unchanged) + " unchanged, " +
                      std::to_string(s.unmanaged) + " unmanaged";
   if (s.orphaned > 0) line += ", " + std::to_string(s.orphaned) + " orphaned";
+  if (s.drift && *s.drift > 0) line += "; " + std::to_string(*s.drift) + " changed outside mpctl";
   return line + ".";
 }
 
@@ -210,6 +285,7 @@ std::string RenderEnvironmentText(const plan::EnvironmentPlan& env, const TextOp
     out << "\n";
   }
   RenderMessages(out, "Errors:", kRed, "error:", env.errors);
+  RenderDrift(out, env);
   out << SummaryLine(env.summary) << "\n";
   if (!env.errors.empty()) {
     out.Paint(kRed, "Plan failed: " + std::to_string(env.errors.size()) +

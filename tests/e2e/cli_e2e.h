@@ -69,9 +69,10 @@ class CliE2eTest : public ::testing::Test {
     if (token_.empty()) token_ = admin_->Token(emu_->base_url());
     httplib::Client http(emu_->base_url());
     httplib::Headers headers = {{"Authorization", "Bearer " + token_}};
-    httplib::Result r = method == "POST"
-                            ? http.Post(path.c_str(), headers, body, "application/json")
-                            : http.Get(path.c_str(), headers);
+    httplib::Result r =
+        method == "POST"  ? http.Post(path.c_str(), headers, body, "application/json")
+        : method == "PUT" ? http.Put(path.c_str(), headers, body, "application/json")
+                          : http.Get(path.c_str(), headers);
     if (!r) return {0, ""};
     return {r->status, r->body};
   }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "manifest/manifest.h"
+#include "planner/cause.h"
 #include "planner/diff.h"
 #include "support/state_json.h"
 
@@ -90,6 +91,17 @@ base::Result<plan::Plan> PlanCase(const std::filesystem::path& dir, CaseOptions*
   }
   plan::Plan plan = planner::MakePlan({"golden", loaded.manifest->path, loaded.manifest->sha256},
                                       planned, *live, options->diff);
+  // base.yaml: the manifest as last reviewed; the plan is made as with --base-file base.yaml.
+  if (std::filesystem::exists(dir / "base.yaml")) {
+    auto base_text = ReadText(dir / "base.yaml");
+    if (!base_text.ok()) return base_text.error();
+    manifest::LoadResult base =
+        manifest::LoadManifestFromString(*base_text, "base.yaml", dir.string(), load);
+    if (!base.manifest) {
+      return base::MakeError(base::ErrorCode::kInvalidInput, "base.yaml does not load");
+    }
+    planner::AttributePlan(plan, "base.yaml", base.manifest->states, planned, *live, options->diff);
+  }
   if (case_options != nullptr) *case_options = options->render;
   return plan;
 }

@@ -21,7 +21,8 @@ struct CaseOptions {
 
 /// Loads `dir`/manifest.yaml (every ${VAR} resolves to a placeholder; keys come from
 /// tests/golden/keys) and diffs each environment (or those in "plan_environments") against
-/// the live state of the same name in live.json (absent: empty). Protection by prevent_destroy
+/// the live state of the same name in live.json (absent: empty). With base.yaml beside it,
+/// causes are attributed against it (as `plan --base-file base.yaml` does). Protection by prevent_destroy
 /// is gathered from every environment. tool_version is "golden" so version bumps do not
 /// touch golden files.
 base::Result<plan::Plan> PlanCase(const std::filesystem::path& dir, CaseOptions* case_options);

@@ -59,7 +59,7 @@ Plan SamplePlan() {
   env.warnings.push_back({"client.sync.keys", "key 'k1' expires 2026-12-06 (12 days)"});
   env.orphans.push_back({"client.old", "id-9"});
   env.unmanaged.push_back({"id-u", "Hand \"made\""});
-  env.summary = {0, 2, 0, 3, 1, 1};
+  env.summary = {0, 2, 0, 3, 1, 1, std::nullopt};
   p.environments.push_back(env);
   return p;
 }

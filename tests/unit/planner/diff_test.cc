@@ -287,21 +287,6 @@ TEST(DiffTest, ExpiryWindowIsAnOption) {
   EXPECT_EQ(p.warnings[0].message, "key 'k1' expires 2026-12-28 (40 days)");
 }
 
-TEST(DiffTest, HandEditsWarnOnlyAgainstAKnownPreviousState) {
-  auto desired = DesiredOf({DesiredClientOf("sync", {"a:b"})});
-  auto live = LiveOf({LiveClientOf("id", "sync", {"a:b", "x:y"})});
-  DiffOptions o = Options();
-  EXPECT_TRUE(Diff(desired, live, o).warnings.empty());
-  o.previous = &desired;  // the manifest did not change: x:y was added by hand
-  auto p = Diff(desired, live, o);
-  ASSERT_EQ(p.warnings.size(), 1u);
-  EXPECT_EQ(p.warnings[0].message,
-            "scopes was changed outside mpctl; apply restores the manifest's value");
-  auto previous = DesiredOf({DesiredClientOf("sync", {"a:b", "x:y"})});
-  o.previous = &previous;  // the manifest removed x:y: not a hand edit
-  EXPECT_TRUE(Diff(desired, live, o).warnings.empty());
-}
-
 TEST(DiffTest, SameNameUnmanagedClientIsALikelyDuplicate) {
   model::LiveClient hand = LiveClientOf("hand", "", {"a:b"});
   hand.client_name = "sync";

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/cause.h"
 #include "planner/diff.h"
 #include "support/plan_builders.h"
 
@@ -75,10 +76,36 @@ TEST(TextTest, ControlCharactersInMessagesAreNeutralised) {
   EXPECT_NE(text.find("name '\\x1b]0;evil\\x07'"), std::string::npos) << text;
 }
 
+// A plan made with --base whose drift carries hostile server values: a renamed client and a
+// key uploaded by hand with an escape sequence, a bidi override and a newline in them.
+TEST(DriftTest, HostileServerValuesStayInertInTheDriftBlock) {
+  auto desired = testing::DesiredOf({DesiredClientOf("sync", {"a:b"}, {Key("k1", "1")})});
+  auto live = testing::LiveOf(
+      {LiveClientOf("id", "sync", {"a:b"}, {Key("k1", "1"), Key("evil\x1b[31m\u202e\nkid", "2")})});
+  live.clients[0].client_name = "Sync\x1b]0;pwned\x07\u202e";
+  planner::DiffOptions options;
+  plan::Plan p;
+  p.base = "main\x1b[2J";
+  p.environments.push_back(planner::Diff(desired, live, options));
+  planner::AttributeCauses(p.environments[0], &desired, desired, live, options);
+  ASSERT_EQ(p.environments[0].summary.drift, 2);
+  std::string text = RenderText(p, {Color::kNever, ShowUnmanaged::kNo});
+  std::string md = RenderMarkdown(p, {60000, ShowUnmanaged::kNo});
+  for (const std::string* out : {&text, &md}) {
+    EXPECT_EQ(out->find('\x1b'), std::string::npos) << *out;
+    EXPECT_EQ(out->find("\u202e"), std::string::npos) << *out;
+    EXPECT_EQ(out->find("\nkid"), std::string::npos) << *out;
+  }
+  EXPECT_NE(text.find("Changed outside mpctl \u2014 apply will revert:\n"), std::string::npos);
+  EXPECT_NE(md.find("> [!WARNING]\n> **Changed outside mpctl"), std::string::npos) << md;
+  // The drift callout comes before everything else in the comment.
+  EXPECT_LT(md.find("[!WARNING]"), md.find("[!CAUTION]"));
+}
+
 TEST(TextTest, SummaryLine) {
-  EXPECT_EQ(SummaryLine({1, 2, 0, 4, 2, 0}),
+  EXPECT_EQ(SummaryLine({1, 2, 0, 4, 2, 0, std::nullopt}),
             "Plan: 1 to create, 2 to update, 0 to delete, 4 unchanged, 2 unmanaged.");
-  EXPECT_EQ(SummaryLine({0, 0, 0, 0, 0, 3}),
+  EXPECT_EQ(SummaryLine({0, 0, 0, 0, 0, 3, std::nullopt}),
             "Plan: 0 to create, 0 to update, 0 to delete, 0 unchanged, 0 unmanaged, 3 orphaned.");
 }
 
