@@ -481,7 +481,9 @@ TEST_P(EchoingServerTest, NoSecretIsPrintedOrWritten) {
       EXPECT_THAT(text, Not(HasSubstr(secret))) << entry.path();
     }
   }
-  if (mode == "writes") EXPECT_GE(scanned, 1);
+  if (mode == "writes") {
+    EXPECT_GE(scanned, 1);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryEchoAndCredential, EchoingServerTest,
