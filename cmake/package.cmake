@@ -39,5 +39,5 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # mpctl_<version>_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # Depends: from the binaries' libraries (dpkg-shlibdeps)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "ca-certificates")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "openssl, bash-completion")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "openssl, bash-completion, git")  # git: plan --base REF
 include(CPack)

@@ -8,7 +8,7 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config ccache
   libyaml-cpp-dev libcurl4-openssl-dev rapidjson-dev libssl-dev
   libboost-program-options-dev libgtest-dev libgmock-dev libcpp-httplib-dev
-  openssl curl ca-certificates
+  openssl curl ca-certificates git
   dpkg-dev man-db groff-base
 )
 if [[ "${1:-}" == "--fuzz" ]]; then
