@@ -15,12 +15,13 @@ namespace mpctl::applier {
 
 /// Every client create lists the clients twice: right before its POST (another apply may have
 /// made the client since the plan) and right after it (a concurrent apply may have made one at
-/// the same time). Done one list per create, 500 creates cost 1,000 lists of the whole
-/// organisation. What a create needs is weaker: a list *requested after* a moment of its own
-/// (when it is about to POST, or when its POST has returned). Any list that started later
-/// serves it just as well, so concurrent creates share one: a caller joins the list in flight
-/// or the last finished one when it started after the caller's moment, and otherwise waits
-/// for the list in flight to end and starts the next one, which the other waiters then join.
+/// the same time). Done one list per lookup, 500 creates cost 1,000 lists of the whole
+/// organisation. What a lookup needs is weaker: a list *requested after* a moment of its own.
+/// Any list that started later serves it just as well, so a caller joins the newest list (in
+/// flight or finished) when it started after the caller's moment, and otherwise starts one at
+/// once, beside any older list still in flight. The check after a POST asks for a list newer
+/// than the POST's answer; the lookup before a POST accepts one up to kRecentEnough old (see
+/// perform.cc), so concurrent creates share those.
 class SharedClientList {
  public:
   using Clock = std::chrono::steady_clock;
@@ -44,7 +45,7 @@ class SharedClientList {
   portal::PortalApi& api_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;
-  std::shared_ptr<Round> latest_;  // the list in flight, or the last one that finished
+  std::shared_ptr<Round> latest_;  // the list started last (in flight or finished)
   int lists_ = 0;
 };
 

@@ -1,5 +1,6 @@
 // One action → the fewest portal calls that make it so.
 #include <algorithm>
+#include <chrono>
 
 #include "applier/internal.h"
 #include "base/strings.h"
@@ -47,9 +48,10 @@ model::DesiredScope ScopeOf(const Action& a) {
 
 // The live clients that carry the tag of `a`'s entry, by the rule the planner used
 // (model::ClaimsByTag): a client the plan would claim must be found here, or a create would
-// make a second one. The list was requested after this call began (SharedClientList).
-base::Result<std::vector<model::LiveClient>> FindByTag(const PerformContext& ctx, const Action& a) {
-  auto clients = ctx.clients.ListedAfter(SharedClientList::Clock::now());
+// make a second one. The list was requested after `since` (SharedClientList).
+base::Result<std::vector<model::LiveClient>> FindByTag(const PerformContext& ctx, const Action& a,
+                                                       SharedClientList::Clock::time_point since) {
+  auto clients = ctx.clients.ListedAfter(since);
   if (!clients.ok()) return clients.error();
   std::vector<model::LiveClient> found;
   for (const auto& client : **clients) {
@@ -71,7 +73,7 @@ std::string Posts(int posts) {
 // oldest); a run deletes its own client when it lost, never another's.
 ActionResult Settle(const PerformContext& ctx, const Action& a, int writes,
                     const model::LiveClient& ours) {
-  auto listed = FindByTag(ctx, a);
+  auto listed = FindByTag(ctx, a, SharedClientList::Clock::now());
   if (!listed.ok()) {
     return Done(a, writes, ours.client_id,
                 "created; listing '" + a.ownership_tag +
@@ -105,6 +107,9 @@ ActionResult Settle(const PerformContext& ctx, const Action& a, int writes,
               what + "; deleted '" + ours.client_id + "', using '" + winner.client_id + "'");
 }
 
+// How old a list the lookup before a client's first POST may use (SharedClientList).
+constexpr std::chrono::milliseconds kRecentEnough{1000};
+
 // POST /clients, never twice for one client. The tag is looked up right before every POST
 // (another apply may have created the client since the plan was read, or a POST whose outcome
 // was unknown may have made it), and listed once more right after a create (Settle).
@@ -114,7 +119,11 @@ ActionResult CreateClient(const PerformContext& ctx, const Action& a) {
   int writes = 0;
   base::Error last;
   for (int posts = 0;;) {
-    auto found = FindByTag(ctx, a);
+    // Before the first POST a list up to kRecentEnough old will do: it finds what other applies
+    // made since the plan, and Settle's list after the POST catches a create that raced it.
+    // After a POST whose answer was lost, only a list requested after it can tell.
+    auto now = SharedClientList::Clock::now();
+    auto found = FindByTag(ctx, a, posts == 0 ? now - kRecentEnough : now);
     if (!found.ok()) {
       if (posts == 0) {
         return Failed(a, writes,

@@ -39,48 +39,66 @@ TEST(SharedClientListTest, AFinishedListThatStartedLaterIsReused) {
   EXPECT_EQ(api.calls("ListClients"), 1);
 }
 
-// A list in flight serves a caller whose moment came before it started, and not one whose
-// moment came after: that one waits and starts the next list, with what was made meanwhile.
-TEST(SharedClientListTest, ConcurrentCallersShareAListOnlyWhenItIsNewEnough) {
+// Holds the first GET /clients of `api` until Release(); later ones pass.
+class HeldFirstList {
+ public:
+  explicit HeldFirstList(fakes::FakePortalApi& api) {
+    api.before_list_clients = [this] {
+      if (entered_++ > 0) return;
+      std::unique_lock<std::mutex> lock(mutex_);
+      held_ = true;
+      cv_.notify_all();
+      cv_.wait(lock, [&] { return released_; });
+    };
+  }
+  void WaitUntilHeld() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    cv_.wait(lock, [&] { return held_; });
+  }
+  void Release() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    released_ = true;
+    cv_.notify_all();
+  }
+  int entered() const { return entered_.load(); }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool held_ = false, released_ = false;
+  std::atomic<int> entered_{0};
+};
+
+// A caller whose moment came before a list started shares it (in flight or finished).
+TEST(SharedClientListTest, CallersWhoseMomentPrecedesAListShareIt) {
   fakes::FakePortalApi api;
-  std::mutex mutex;
-  std::condition_variable cv;
-  bool held = false, release = false;
-  std::atomic<int> entered{0};
-  api.before_list_clients = [&] {
-    if (entered++ > 0) return;  // only the first list is held
-    std::unique_lock<std::mutex> lock(mutex);
-    held = true;
-    cv.notify_all();
-    cv.wait(lock, [&] { return release; });
-  };
+  HeldFirstList hold(api);
   SharedClientList list(api);
   Clock::time_point early = Clock::now();
-  std::size_t a_size = 0, b_size = 0, c_size = 0;
-  std::thread a([&] { a_size = (*list.ListedAfter(early))->size(); });
-  {
-    std::unique_lock<std::mutex> lock(mutex);
-    cv.wait(lock, [&] { return held; });
-  }
-  // B's moment is before the held list started: it joins it.
-  std::thread b([&] { b_size = (*list.ListedAfter(early))->size(); });
-  // C's moment is after: a client made now must be in what C gets.
-  api.AddClient(testing::LiveClientOf("c9", "late", {}));
-  Clock::time_point late = Clock::now();
-  std::thread c([&] { c_size = (*list.ListedAfter(late))->size(); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  EXPECT_EQ(entered.load(), 1) << "C started a list while an older one was in flight";
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    release = true;
-  }
-  cv.notify_all();
+  std::thread a([&] { EXPECT_TRUE(list.ListedAfter(early).ok()); });
+  hold.WaitUntilHeld();
+  std::thread b([&] { EXPECT_TRUE(list.ListedAfter(early).ok()); });
+  hold.Release();
   a.join();
   b.join();
-  c.join();
-  EXPECT_EQ(api.calls("ListClients"), 2);
-  EXPECT_EQ(c_size, 1u);
-  EXPECT_EQ(a_size, b_size);
+  EXPECT_EQ(api.calls("ListClients"), 1);
+}
+
+// A caller whose moment came after the list in flight started lists at once, without waiting
+// for that older list, and sees what was made meanwhile.
+TEST(SharedClientListTest, ALaterCallerDoesNotWaitForAnOlderList) {
+  fakes::FakePortalApi api;
+  HeldFirstList hold(api);
+  SharedClientList list(api);
+  std::thread a([&] { EXPECT_TRUE(list.ListedAfter(Clock::now()).ok()); });
+  hold.WaitUntilHeld();
+  api.AddClient(testing::LiveClientOf("c9", "late", {}));
+  auto later = list.ListedAfter(Clock::now());  // returns while the first list is held
+  ASSERT_TRUE(later.ok());
+  EXPECT_EQ((*later)->size(), 1u);
+  EXPECT_EQ(hold.entered(), 2);
+  hold.Release();
+  a.join();
 }
 
 TEST(SharedClientListTest, AFailedListFailsItsCallersAndTheNextCallListsAgain) {
