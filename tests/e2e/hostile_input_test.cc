@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "base/strings.h"
+#include "support/mpctl_cli.h"
 #include "support/mpctl_process.h"
 #include "support/test_keys.h"
 
@@ -427,22 +428,13 @@ TEST_P(EchoingServerTest, NoSecretIsPrintedOrWritten) {
       {"completion", {"bash"}}};
   testing::MpctlRun help = Mpctl({"--help"});
   std::vector<std::vector<std::string>> runs;
-  bool in_list = false;
-  for (const auto& line : base::Split(help.out, '\n')) {
-    if (line == "commands:") {
-      in_list = true;
-    } else if (in_list && base::Trim(line).empty()) {
-      break;
-    } else if (in_list) {
-      std::string_view trimmed = base::Trim(line);
-      std::string command(trimmed.substr(0, trimmed.find(' ')));
-      std::vector<std::string> args = {"-v", command};
-      if (command != "keys" && command != "completion" && command != "man") {
-        args.insert(args.end(), {"-f", "mpctl.yaml"});
-      }
-      args.insert(args.end(), extra[command].begin(), extra[command].end());
-      runs.push_back(args);
+  for (const std::string& command : testing::ListedCommands(help.out)) {
+    std::vector<std::string> args = {"-v", command};
+    if (command != "keys" && command != "completion" && command != "man") {
+      args.insert(args.end(), {"-f", "mpctl.yaml"});
     }
+    args.insert(args.end(), extra[command].begin(), extra[command].end());
+    runs.push_back(args);
   }
   ASSERT_GE(runs.size(), 10u) << help.out;
   runs.push_back({"-v", "apply", "plan.json"});  // the saved plan, where one was written

@@ -9,6 +9,7 @@
 
 #include "base/strings.h"
 #include "portal_e2e.h"
+#include "support/mpctl_cli.h"
 
 namespace mpctl::portal {
 namespace {
@@ -23,23 +24,6 @@ std::string ReadFile(const std::string& path) {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-// The command names between "commands:" and the next blank line of `mpctl --help`.
-std::vector<std::string> ListedCommands(const std::string& help) {
-  std::vector<std::string> commands;
-  bool in_list = false;
-  for (const auto& line : base::Split(help, '\n')) {
-    if (line == "commands:") {
-      in_list = true;
-    } else if (in_list && base::Trim(line).empty()) {
-      break;
-    } else if (in_list) {
-      std::string_view trimmed = base::Trim(line);
-      commands.emplace_back(trimmed.substr(0, trimmed.find(' ')));
-    }
-  }
-  return commands;
 }
 
 TEST_F(PortalE2eTest, NoCommandPrintsASecretWithVerbose) {
@@ -57,7 +41,7 @@ TEST_F(PortalE2eTest, NoCommandPrintsASecretWithVerbose) {
   ASSERT_EQ(setenv("MPCTL_E2E_ADMIN_KEY", key_b64.c_str(), 1), 0);
 
   ASSERT_EQ(std::system((kMpctl + " --help > " + dir_ + "/help.txt").c_str()), 0);
-  std::vector<std::string> commands = ListedCommands(ReadFile(dir_ + "/help.txt"));
+  std::vector<std::string> commands = testing::ListedCommands(ReadFile(dir_ + "/help.txt"));
   ASSERT_FALSE(commands.empty());
 
   std::vector<std::string> secrets = {"eyJ", "Bearer", key_b64.substr(0, 40),
@@ -67,8 +51,8 @@ TEST_F(PortalE2eTest, NoCommandPrintsASecretWithVerbose) {
   }
   for (const auto& command : commands) {
     std::string out = dir_ + "/" + command + ".out";
-    std::string run = "cd " + dir_ + " && " + kMpctl + " -v " + command + " -f mpctl.yaml > " +
-                      out + " 2>&1";
+    std::string run =
+        "cd " + dir_ + " && " + kMpctl + " -v " + command + " -f mpctl.yaml > " + out + " 2>&1";
     std::system(run.c_str());
     std::string output = ReadFile(out);
     for (const auto& secret : secrets) {

@@ -19,6 +19,23 @@ std::string ReadWholeFile(const std::string& path) {
   return out.str();
 }
 
+std::vector<std::string> ListedCommands(const std::string& help) {
+  std::vector<std::string> commands;
+  bool in_list = false;
+  std::istringstream lines(help);
+  for (std::string line; std::getline(lines, line);) {
+    if (line == "commands:") {
+      in_list = true;
+    } else if (in_list && line.find_first_not_of(' ') == std::string::npos) {
+      break;
+    } else if (in_list) {
+      std::size_t start = line.find_first_not_of(' ');
+      commands.push_back(line.substr(start, line.find(' ', start) - start));
+    }
+  }
+  return commands;
+}
+
 std::string ReadDocumentation() {
   std::string text = ReadWholeFile(MPCTL_SOURCE_DIR "/README.md");
   std::vector<fs::path> docs;

@@ -21,6 +21,9 @@ CliOutcome RunMpctl(const std::vector<std::string>& args, const std::string& cwd
 /// The whole content of `path` ("" when it cannot be read).
 std::string ReadWholeFile(const std::string& path);
 
+/// The command names `mpctl --help` lists under "commands:", in its order.
+std::vector<std::string> ListedCommands(const std::string& help);
+
 /// The user documentation as one text: README.md, then every docs/*.md in name order (what
 /// "every flag is documented" tests search).
 std::string ReadDocumentation();
