@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <iostream>
-#include <map>
 
 #include "base/file_reader.h"
 #include "git_revision.h"
 #include "manifest/parser.h"
-#include "planner/cause.h"
 
 namespace po = boost::program_options;
 
@@ -87,16 +85,14 @@ std::optional<std::vector<model::DesiredState>> LoadBaseOrReport(
   return std::move(result.manifest->states);
 }
 
-void AttributeCauses(plan::Plan& plan, const BaseFlags& flags,
-                     const std::vector<model::DesiredState>& base,
-                     const manifest::Manifest& manifest, const std::vector<model::LiveState>& live,
-                     const planner::DiffOptions& options) {
-  std::map<std::string, model::LiveState> live_by_env;
-  for (std::size_t i = 0; i < manifest.states.size() && i < live.size(); ++i) {
-    live_by_env[manifest.states[i].environment.name] = live[i];
+std::string BaseName(const BaseFlags& flags) { return flags.ref.empty() ? flags.file : flags.ref; }
+
+std::optional<model::DesiredState> BaseOf(const std::vector<model::DesiredState>& base,
+                                          const std::string& environment) {
+  for (const model::DesiredState& state : base) {
+    if (state.environment.name == environment) return state;
   }
-  planner::AttributePlan(plan, flags.ref.empty() ? flags.file : flags.ref, base, manifest.states,
-                         live_by_env, options);
+  return std::nullopt;
 }
 
 }  // namespace mpctl::cli

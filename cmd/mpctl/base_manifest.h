@@ -10,8 +10,6 @@
 #include "manifest/manifest.h"
 #include "model/state.h"
 #include "pipeline.h"
-#include "plan/plan.h"
-#include "planner/diff.h"
 
 namespace mpctl::cli {
 
@@ -31,11 +29,12 @@ void AddBaseFlags(boost::program_options::options_description& options, BaseFlag
 std::optional<std::vector<model::DesiredState>> LoadBaseOrReport(
     const BaseFlags& flags, const PipelineFlags& pipeline, const manifest::Manifest& manifest);
 
-/// Sets the cause of every change of `plan` (made by MakePlan from `manifest` and `live`)
-/// against `base`.
-void AttributeCauses(plan::Plan& plan, const BaseFlags& flags,
-                     const std::vector<model::DesiredState>& base,
-                     const manifest::Manifest& manifest, const std::vector<model::LiveState>& live,
-                     const planner::DiffOptions& options);
+/// REF or FILE as given: the plan's `base`.
+std::string BaseName(const BaseFlags& flags);
+
+/// The desired state of `environment` in `base` (from LoadBaseOrReport); nullopt when the base
+/// does not declare it (new in this change).
+std::optional<model::DesiredState> BaseOf(const std::vector<model::DesiredState>& base,
+                                          const std::string& environment);
 
 }  // namespace mpctl::cli

@@ -2,35 +2,23 @@
 // executes the plan environment by environment.
 #include <filesystem>
 #include <iostream>
-#include <map>
-#include <mutex>
 
 #include "applier/applier.h"
 #include "base/clock.h"
 #include "base/file_reader.h"
 #include "base/sanitize.h"
-#include "base_manifest.h"
 #include "commands.h"
-#include "pipeline.h"
 #include "plan/key_material.h"
 #include "plan/plan_json.h"
 #include "plan/saved.h"
 #include "plan/words.h"
+#include "run.h"
 #include "terminal.h"
 
 namespace po = boost::program_options;
 
 namespace mpctl::cli {
 namespace {
-
-// What the plan, once checked, is applied with.
-struct Prepared {
-  plan::Plan plan;
-  manifest::Manifest manifest;
-  std::vector<model::LiveState> live;  // in the order of plan.environments
-  planner::DiffOptions diff;           // for the prevent_destroy names
-  applier::Prune prune = applier::Prune::kNo;
-};
 
 // Prints the error like Fail() and gives the caller nothing to prepare.
 std::nullopt_t Refuse(const std::string& message) {
@@ -106,30 +94,31 @@ int ReportFailure(const std::vector<std::pair<std::string, applier::ApplyResult>
       "finish (it plans from the live state)");
 }
 
-int Execute(const GlobalOptions& global, const PipelineFlags& flags, const Prepared& prepared) {
+int Execute(const GlobalOptions& global, const PipelineFlags& flags, const Run& run) {
   std::vector<std::pair<std::string, applier::ApplyResult>> results;
   std::vector<std::string> skipped;
   int done = 0;
-  for (std::size_t i = 0; i < prepared.plan.environments.size(); ++i) {
-    const plan::EnvironmentPlan& env = prepared.plan.environments[i];
+  for (const EnvironmentRun& environment : run.environments) {
+    const plan::EnvironmentPlan& env = environment.plan;
     if (!env.has_changes()) continue;
     if (!results.empty() && !results.back().second.ok()) {
       skipped.push_back(env.name);
       continue;
     }
-    const model::DesiredState& desired = *StateNamed(prepared.manifest, env.name);
+    const model::DesiredState& desired = environment.desired;
     auto api = portal::Connect(desired.environment,
                                MakeConnectOptions(global, flags, WriteNeeds(desired, env)));
     if (!api.ok()) return Fail(api.error().message);
     applier::ApplyOptions options;
     options.parallelism = std::max(1, flags.parallelism);
-    options.prune = prepared.prune;
-    options.owner = prepared.manifest.owner;
-    options.live = &prepared.live[i];
+    // Deletions of whole entries run only when the plan was made with --prune (and reviewed).
+    options.prune = run.header.prune ? applier::Prune::kYes : applier::Prune::kNo;
+    options.owner = run.manifest.owner;
+    options.live = &environment.live;
     options.pinned_client_ids = PinnedClientIds(desired);
-    options.protected_clients = prepared.diff.protected_clients;
-    options.resolve_duplicates = prepared.diff.resolve_duplicates;
-    options.protected_scopes = prepared.diff.protected_scopes;
+    options.protected_clients = run.diff.protected_clients;
+    options.resolve_duplicates = run.diff.resolve_duplicates;
+    options.protected_scopes = run.diff.protected_scopes;
     ProgressPrinter progress(env.name);
     auto result = applier::Execute(env, **api, progress, options);
     if (!result.ok()) {
@@ -156,26 +145,6 @@ bool Confirmed() {
   return answer == "yes";
 }
 
-std::optional<Prepared> PlanNow(const GlobalOptions& global, const PipelineFlags& flags,
-                                const DiffFlags& diff, const BaseFlags& base) {
-  auto manifest = LoadManifestOrReport(flags);
-  if (!manifest) return std::nullopt;
-  std::optional<std::vector<model::DesiredState>> base_states;
-  if (base.given()) {
-    base_states = LoadBaseOrReport(base, flags, *manifest);
-    if (!base_states) return std::nullopt;
-  }
-  auto diff_options = MakeDiffOptions(*manifest, diff, base::SystemClock().NowSeconds());
-  if (!diff_options.ok()) return Refuse(diff_options.error().message);
-  auto live = ReadLiveStates(*manifest, global, flags);
-  if (!live.ok()) return Refuse(live.error().message + "; nothing was changed");
-  plan::Plan plan = MakePlan(*manifest, *live, *diff_options);
-  if (base_states) AttributeCauses(plan, base, *base_states, *manifest, *live, *diff_options);
-  Prepared prepared{std::move(plan), std::move(*manifest), std::move(*live), *diff_options,
-                    diff.prune ? applier::Prune::kYes : applier::Prune::kNo};
-  return prepared;
-}
-
 // The manifest a saved plan names: a relative manifest_path is relative to the plan file's
 // directory (plan --out writes it so), so the plan applies from any working directory.
 std::string ManifestOfSavedPlan(const std::string& plan_path, const std::string& manifest_path) {
@@ -188,8 +157,8 @@ std::string ManifestOfSavedPlan(const std::string& plan_path, const std::string&
 // A saved plan, checked against the manifest it names and the live state now, and re-made from
 // both: it is applied only when its actions are exactly those of a plan made now, so a plan
 // edited by hand (or written by a bug) cannot do anything a reviewer was not shown.
-std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags flags,
-                                  const std::string& path) {
+std::optional<Run> LoadSaved(const GlobalOptions& global, PipelineFlags flags,
+                             const std::string& path) {
   auto text = base::DiskFileReader().Read(path);
   if (!text.ok()) return Refuse("reading the saved plan: " + text.error().message);
   auto plan = plan::ReadPlanJson(*text);
@@ -212,18 +181,19 @@ std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags fla
   diff_flags.prune = plan->prune;
   auto diff = MakeDiffOptions(*manifest, diff_flags, base::SystemClock().NowSeconds());
   if (!diff.ok()) return Refuse(diff.error().message);
-  std::vector<model::LiveState> live;
+  Run run = NewRun(std::move(*manifest), std::move(*diff));
   for (const auto& env : plan->environments) {
-    const model::DesiredState* desired = StateNamed(*manifest, env.name);
-    if (desired == nullptr) {
+    if (StateNamed(run.manifest, env.name) == nullptr) {
       return Refuse(stale + "the manifest has no environment '" + env.name + "'" + remedy);
     }
-    auto state = ReadLiveState(*desired, global, flags);
-    if (!state.ok()) return Refuse(state.error().message + "; nothing was changed");
-    live.push_back(std::move(*state));
   }
-  plan::Plan now = MakePlan(*manifest, live, *diff);
-  if (auto why = plan::CheckSavedAgainst(*plan, now)) {
+  for (const model::DesiredState& desired : run.manifest.states) {
+    auto state = ReadLiveState(desired, global, flags);
+    if (!state.ok()) return Refuse(state.error().message + "; nothing was changed");
+    run.environments.push_back({desired, std::nullopt, std::move(*state), {}});
+  }
+  PlanEnvironments(run);
+  if (auto why = plan::CheckSavedAgainst(*plan, run.Plan())) {
     switch (why->kind) {
       case plan::Staleness::Kind::kManifestChanged:
         return Refuse(stale + "the manifest '" + flags.file +
@@ -239,27 +209,32 @@ std::optional<Prepared> LoadSaved(const GlobalOptions& global, PipelineFlags fla
                       "' (nothing was changed)");
     }
   }
-  auto attached = plan::ReattachKeyMaterial(*plan, manifest->states);
+  auto attached = plan::ReattachKeyMaterial(*plan, run.manifest.states);
   if (!attached.ok()) return Refuse(stale + attached.error().message + remedy);
-  // Deletions of whole entries run only when the plan was made with --prune (and reviewed).
-  applier::Prune prune = plan->prune ? applier::Prune::kYes : applier::Prune::kNo;
-  return Prepared{std::move(*plan), std::move(*manifest), std::move(live), *diff, prune};
+  // What runs is the saved plan as reviewed, with its key material.
+  for (plan::EnvironmentPlan& saved : plan->environments) {
+    for (EnvironmentRun& environment : run.environments) {
+      if (environment.desired.environment.name == saved.name) environment.plan = std::move(saved);
+    }
+  }
+  plan->environments.clear();
+  run.header = std::move(*plan);
+  return run;
 }
 
 }  // namespace
 
 int RunApply(const Command& self, const GlobalOptions& global,
              const std::vector<std::string>& args) {
-  PipelineFlags pipeline;
-  DiffFlags diff;
+  RunFlags flags;
+  flags.read_error_suffix = "; nothing was changed";
   bool auto_approve = false;
   bool no_color = false;
   std::string saved;
-  BaseFlags base;
   CommandFlags line;
-  AddPipelineFlags(line.options, &pipeline);
-  AddDiffFlags(line.options, &diff);
-  AddBaseFlags(line.options, &base);
+  AddPipelineFlags(line.options, &flags.pipeline);
+  AddDiffFlags(line.options, &flags.diff);
+  AddBaseFlags(line.options, &flags.base);
   // clang-format off
   line.options.add_options()
       ("auto-approve", po::bool_switch(&auto_approve),
@@ -277,26 +252,26 @@ int RunApply(const Command& self, const GlobalOptions& global,
     return *exit_code;
   }
 
-  std::optional<Prepared> prepared;
+  std::optional<Run> run;
   if (!saved.empty()) {
-    if (!variables["file"].defaulted() || !pipeline.environments.empty() || diff.prune ||
-        base.given()) {
+    if (!variables["file"].defaulted() || !flags.pipeline.environments.empty() ||
+        flags.diff.prune || flags.base.given()) {
       return Fail(
           "a saved plan fixes the manifest, the environments, --prune and --base; drop -f, "
           "-e, --prune and --base, or plan again");
     }
-    prepared = LoadSaved(global, pipeline, saved);
+    run = LoadSaved(global, flags.pipeline, saved);
   } else {
-    prepared = PlanNow(global, pipeline, diff, base);
+    run = PlanOrReport(global, flags);
   }
-  if (!prepared) return kExitError;
-  std::cout << render::RenderText(prepared->plan,
-                                  {OutputColor(no_color), render::ShowUnmanaged::kNo})
+  if (!run) return kExitError;
+  const plan::Plan plan = run->Plan();
+  std::cout << render::RenderText(plan, {OutputColor(no_color), render::ShowUnmanaged::kNo})
             << std::flush;
-  if (prepared->plan.has_errors()) {
+  if (plan.has_errors()) {
     return Fail("the plan has errors; nothing was changed");
   }
-  if (!prepared->plan.has_changes()) return kExitOk;
+  if (!plan.has_changes()) return kExitOk;
   if (saved.empty() && !auto_approve) {
     if (!StdinIsTerminal()) {
       return Fail(
@@ -306,7 +281,7 @@ int RunApply(const Command& self, const GlobalOptions& global,
     }
     if (!Confirmed()) return Fail("apply cancelled; nothing was changed");
   }
-  return Execute(global, pipeline, *prepared);
+  return Execute(global, flags.pipeline, *run);
 }
 
 extern const Command kApplyCommand = {

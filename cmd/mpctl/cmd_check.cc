@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <iostream>
 
-#include "base/clock.h"
 #include "base/sanitize.h"
 #include "base/strings.h"
-#include "base_manifest.h"
 #include "commands.h"
 #include "envdiff/env_compare.h"
-#include "pipeline.h"
 #include "plan/words.h"
+#include "run.h"
 
 namespace po = boost::program_options;
 
@@ -56,14 +54,13 @@ void ReportActions(const plan::EnvironmentPlan& plan, EnvironmentVerdict& verdic
 }
 
 // Prints the keys of every managed client with their days left, then the pending changes.
-EnvironmentVerdict Report(const model::DesiredState& desired, const model::LiveState& live,
-                          const plan::EnvironmentPlan& plan, std::int64_t now,
-                          std::int64_t window) {
+EnvironmentVerdict Report(const EnvironmentRun& run, std::int64_t now, std::int64_t window) {
+  const model::DesiredState& desired = run.desired;
   EnvironmentVerdict verdict;
   std::cout << desired.environment.name << " (organization " << desired.environment.organization
             << "):\n";
   for (const auto& entry : desired.clients) {
-    const model::LiveClient* client = envdiff::ClaimedLiveClient(desired, entry, live);
+    const model::LiveClient* client = envdiff::ClaimedLiveClient(desired, entry, run.live);
     std::string address = "client." + entry.name;
     if (client == nullptr || !client->keys) continue;
     if (client->keys->empty()) std::cout << "  " << address << ": no keys\n";
@@ -85,7 +82,7 @@ EnvironmentVerdict Report(const model::DesiredState& desired, const model::LiveS
       if (left <= window) ++verdict.expiring;
     }
   }
-  ReportActions(plan, verdict);
+  ReportActions(run.plan, verdict);
   return verdict;
 }
 
@@ -93,15 +90,15 @@ EnvironmentVerdict Report(const model::DesiredState& desired, const model::LiveS
 
 int RunCheck(const Command& self, const GlobalOptions& global,
              const std::vector<std::string>& args) {
-  PipelineFlags flags;
-  std::string expiry_within;
-  BaseFlags base;
+  RunFlags flags;
   CommandFlags line;
-  AddPipelineFlags(line.options, &flags);
-  AddBaseFlags(line.options, &base);
+  AddPipelineFlags(line.options, &flags.pipeline);
+  AddBaseFlags(line.options, &flags.base);
+  const std::string& expiry_within = flags.diff.expiry_within;
   // clang-format off
   line.options.add_options()
-      ("expiry-within", po::value(&expiry_within)->default_value("30d")->value_name("DURATION"),
+      ("expiry-within", po::value(&flags.diff.expiry_within)->default_value("30d")
+                            ->value_name("DURATION"),
        "fail when a key of a managed client expires within this long (e.g. 30d, 12h, 2w)")
       ("help,h", "print this help");
   // clang-format on
@@ -109,27 +106,13 @@ int RunCheck(const Command& self, const GlobalOptions& global,
   if (auto exit_code = ParseCommandLine(self, line, args, &variables)) {
     return *exit_code;
   }
-  std::optional<manifest::Manifest> manifest = LoadManifestOrReport(flags);
-  if (!manifest) return kExitError;
-  std::optional<std::vector<model::DesiredState>> base_states;
-  if (base.given()) {
-    base_states = LoadBaseOrReport(base, flags, *manifest);
-    if (!base_states) return kExitError;
-  }
-  std::int64_t now = base::SystemClock().NowSeconds();
-  DiffFlags diff_flags;
-  diff_flags.expiry_within = expiry_within;
-  base::Result<planner::DiffOptions> diff_options = MakeDiffOptions(*manifest, diff_flags, now);
-  if (!diff_options.ok()) return Fail(diff_options.error().message);
-  base::Result<std::vector<model::LiveState>> live = ReadLiveStates(*manifest, global, flags);
-  if (!live.ok()) return Fail(live.error().message);
-  plan::Plan plan = MakePlan(*manifest, *live, *diff_options);
-  if (base_states) AttributeCauses(plan, base, *base_states, *manifest, *live, *diff_options);
+  std::optional<Run> run = PlanOrReport(global, flags);
+  if (!run) return kExitError;
   std::size_t expiring = 0;
   std::size_t pending = 0;
   std::size_t manifest_changes = 0;
-  for (std::size_t i = 0; i < plan.environments.size(); ++i) {
-    const plan::EnvironmentPlan& environment = plan.environments[i];
+  for (const EnvironmentRun& environment_run : run->environments) {
+    const plan::EnvironmentPlan& environment = environment_run.plan;
     if (!environment.errors.empty()) {
       for (const auto& e : environment.errors) {
         std::cerr << base::Printable(environment.name + ": " + e.address + ": " + e.message,
@@ -139,19 +122,19 @@ int RunCheck(const Command& self, const GlobalOptions& global,
       return Fail(environment.name + ": the plan has " +
                   Count(environment.errors.size(), "error", "errors") + "; nothing was judged");
     }
-    EnvironmentVerdict verdict = Report(manifest->states[i], (*live)[i], environment, now,
-                                        diff_options->expiry_within_seconds);
+    EnvironmentVerdict verdict =
+        Report(environment_run, run->diff.now, run->diff.expiry_within_seconds);
     expiring += verdict.expiring;
     pending += verdict.pending;
     manifest_changes += verdict.manifest;
   }
-  if (base_states) {
+  if (flags.base.given()) {
     // Only hand edits and expiring keys fail: manifest changes are work not yet applied.
-    std::string waiting = manifest_changes == 0
-                              ? ""
-                              : "; " +
-                                    Count(manifest_changes, "manifest change", "manifest changes") +
-                                    " since '" + plan.base + "' not yet applied (not judged)";
+    std::string waiting =
+        manifest_changes == 0
+            ? ""
+            : "; " + Count(manifest_changes, "manifest change", "manifest changes") + " since '" +
+                  run->header.base + "' not yet applied (not judged)";
     if (expiring == 0 && pending == 0) {
       std::cout << "check passed: nothing was changed outside mpctl; no key expires within "
                 << expiry_within << waiting << "\n";

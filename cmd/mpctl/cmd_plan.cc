@@ -2,12 +2,10 @@
 #include <filesystem>
 #include <iostream>
 
-#include "base/clock.h"
 #include "base/file_reader.h"
-#include "base_manifest.h"
 #include "commands.h"
-#include "pipeline.h"
 #include "plan/plan_json.h"
+#include "run.h"
 #include "terminal.h"
 
 namespace po = boost::program_options;
@@ -40,14 +38,13 @@ std::string ManifestPathFrom(const std::string& out, const std::string& manifest
 
 int RunPlan(const Command& self, const GlobalOptions& global,
             const std::vector<std::string>& args) {
-  PipelineFlags pipeline;
-  DiffFlags diff;
+  RunFlags run_flags;
+  run_flags.read_error_suffix = "; nothing was changed";
   PlanFlags flags;
-  BaseFlags base;
   CommandFlags line;
-  AddPipelineFlags(line.options, &pipeline);
-  AddDiffFlags(line.options, &diff);
-  AddBaseFlags(line.options, &base);
+  AddPipelineFlags(line.options, &run_flags.pipeline);
+  AddDiffFlags(line.options, &run_flags.diff);
+  AddBaseFlags(line.options, &run_flags.base);
   // clang-format off
   line.options.add_options()
       ("out", po::value(&flags.out)->value_name("FILE"),
@@ -74,20 +71,10 @@ int RunPlan(const Command& self, const GlobalOptions& global,
     return Fail("--format: '" + flags.format + "' is not one of text, markdown, json");
   }
 
-  auto manifest = LoadManifestOrReport(pipeline);
-  if (!manifest) return kExitError;
-  std::optional<std::vector<model::DesiredState>> base_states;
-  if (base.given()) {
-    base_states = LoadBaseOrReport(base, pipeline, *manifest);
-    if (!base_states) return kExitError;
-  }
-  auto diff_options = MakeDiffOptions(*manifest, diff, base::SystemClock().NowSeconds());
-  if (!diff_options.ok()) return Fail(diff_options.error().message);
-  auto live = ReadLiveStates(*manifest, global, pipeline);
-  if (!live.ok()) return Fail(live.error().message + "; nothing was changed");
-  plan::Plan plan = MakePlan(*manifest, *live, *diff_options);
-  if (base_states) AttributeCauses(plan, base, *base_states, *manifest, *live, *diff_options);
-  if (!flags.out.empty()) plan.manifest_path = ManifestPathFrom(flags.out, manifest->path);
+  std::optional<Run> run = PlanOrReport(global, run_flags);
+  if (!run) return kExitError;
+  plan::Plan plan = run->Plan();
+  if (!flags.out.empty()) plan.manifest_path = ManifestPathFrom(flags.out, run->manifest.path);
 
   render::ShowUnmanaged show =
       flags.show_unmanaged ? render::ShowUnmanaged::kYes : render::ShowUnmanaged::kNo;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
-#include <map>
 
 #include "portal/live_state.h"
 
@@ -149,18 +148,6 @@ base::Result<model::LiveState> ReadLiveState(const model::DesiredState& desired,
   return live;
 }
 
-base::Result<std::vector<model::LiveState>> ReadLiveStates(const manifest::Manifest& manifest,
-                                                           const GlobalOptions& global,
-                                                           const PipelineFlags& flags) {
-  std::vector<model::LiveState> states;
-  for (const auto& desired : manifest.states) {
-    auto live = ReadLiveState(desired, global, flags);
-    if (!live.ok()) return live.error();
-    states.push_back(std::move(live.value()));
-  }
-  return states;
-}
-
 base::Result<planner::DiffOptions> MakeDiffOptions(const manifest::Manifest& manifest,
                                                    const DiffFlags& flags, std::int64_t now) {
   planner::DiffOptions options;
@@ -178,16 +165,6 @@ base::Result<planner::DiffOptions> MakeDiffOptions(const manifest::Manifest& man
   options.protected_clients = manifest.protected_clients;
   options.protected_scopes = manifest.protected_scopes;
   return options;
-}
-
-plan::Plan MakePlan(const manifest::Manifest& manifest, const std::vector<model::LiveState>& live,
-                    const planner::DiffOptions& options) {
-  std::map<std::string, model::LiveState> live_by_env;
-  for (std::size_t i = 0; i < manifest.states.size() && i < live.size(); ++i) {
-    live_by_env[manifest.states[i].environment.name] = live[i];
-  }
-  return planner::MakePlan({MPCTL_VERSION, manifest.path, manifest.sha256}, manifest.states,
-                           live_by_env, options);
 }
 
 }  // namespace mpctl::cli

@@ -1,10 +1,10 @@
-// cmd/mpctl: the steps plan, apply and check share: load the manifest for the selected
-// environments, connect to each, read its live state (GETs only, read scopes only) and diff.
+// cmd/mpctl: the steps the commands that read the portal share: load the manifest for the
+// selected environments, connect to each and read its live state (GETs only, read scopes only).
+// run.h chains them, with the diff, for plan, apply and check.
 //
-//   PipelineFlags flags;                       // filled by AddPipelineFlags/AddDiffFlags
-//   auto manifest = LoadManifestOrReport(flags);        // problems already on stderr
-//   auto live = ReadLiveStates(*manifest, global, flags);
-//   plan::Plan plan = MakePlan(*manifest, *live, MakeDiffOptions(*manifest, *diff_flags, now));
+//   PipelineFlags flags;                                 // filled by AddPipelineFlags
+//   auto manifest = LoadManifestOrReport(flags);         // problems already on stderr
+//   auto live = ReadLiveState(manifest->states[0], global, flags);
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -20,7 +20,6 @@
 #include "cli.h"
 #include "manifest/manifest.h"
 #include "model/state.h"
-#include "plan/plan.h"
 #include "planner/diff.h"
 #include "portal/connect.h"
 
@@ -78,19 +77,9 @@ base::Result<model::LiveState> ReadLiveState(const model::DesiredState& desired,
                                              const PipelineFlags& flags,
                                              std::optional<auth::ScopeNeeds> needs = {});
 
-/// ReadLiveState for every environment of `manifest`, in its order; the first error stops.
-base::Result<std::vector<model::LiveState>> ReadLiveStates(const manifest::Manifest& manifest,
-                                                           const GlobalOptions& global,
-                                                           const PipelineFlags& flags);
-
 /// DiffOptions from `flags`, `now` (epoch seconds) and the manifest's prevent_destroy entries
 /// (of every environment, selected or not). kInvalidInput for a bad duration.
 base::Result<planner::DiffOptions> MakeDiffOptions(const manifest::Manifest& manifest,
                                                    const DiffFlags& flags, std::int64_t now);
-
-/// The plan over every environment of `manifest` (`live` in the same order): Diff (with its
-/// live fingerprint), tool version, manifest path and SHA-256.
-plan::Plan MakePlan(const manifest::Manifest& manifest, const std::vector<model::LiveState>& live,
-                    const planner::DiffOptions& options);
 
 }  // namespace mpctl::cli

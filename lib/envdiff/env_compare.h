@@ -21,7 +21,8 @@ using ResourceFields = std::map<std::string, std::vector<std::string>>;
 using EnvironmentView = std::map<std::string, ResourceFields>;
 
 /// The live client that model::ClaimOf() gives to `entry` of `desired` (pin first, then the
-/// ownership tag in `desired.owner`'s namespace; active clients only); nullptr when none.
+/// ownership tag in `desired.owner`'s namespace; `live` lists active clients only); nullptr
+/// when none.
 const model::LiveClient* ClaimedLiveClient(const model::DesiredState& desired,
                                            const model::DesiredClient& entry,
                                            const model::LiveState& live);

@@ -14,7 +14,6 @@ Ownership Ownership::Of(const DesiredState& desired) {
 }
 
 std::optional<Claim> ClaimOf(const LiveClient& client, const Ownership& ownership) {
-  if (!client.active) return std::nullopt;
   if (auto pin = ownership.pins.find(client.client_id); pin != ownership.pins.end()) {
     return Claim{Claim::By::kPin, pin->second};
   }

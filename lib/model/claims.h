@@ -29,7 +29,9 @@ struct Claim {
 };
 
 /// The claim on `client`, nullopt when it is not ours. Why this order and these rules:
-/// - Only active clients: a deleted client is gone for the portal, so it is nobody's.
+/// - Only active clients: a deleted client is gone for the portal, so it is nobody's. Live
+///   client lists hold no others: portal::NormalizeClientList drops them where they enter
+///   (PortalApi::ListClients), so this rule is not checked again here.
 /// - A pin wins over a tag: a pin is the manifest author naming one exact client, a tag is
 ///   text in a description that anyone with portal access can copy or edit.
 /// - Only tags of `owner`'s namespace: two manifests with different owners share one

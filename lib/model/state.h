@@ -23,7 +23,8 @@ struct DesiredState {
 /// What one environment looks like, as read from the portal (GETs only).
 struct LiveState {
   std::string organization;
-  /// Every active client of the organisation, in list order. Keys are read only for the
+  /// Every active client of the organisation, sorted by client_id (as PortalApi::ListClients
+  /// returns them). Keys are read only for the
   /// clients the manifest manages (pin or tag); others have `keys` unset.
   std::vector<LiveClient> clients;
   /// Scopes owned by the organisation (active and inactive), and the access it granted on them.

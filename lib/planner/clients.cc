@@ -191,11 +191,10 @@ void PlanOrphan(Context& ctx, const std::string& name, const model::LiveClient& 
 void DiffClients(Context& ctx) {
   std::set<std::string> entries;
   for (const model::DesiredClient& d : ctx.desired.clients) entries.insert(d.name);
-  // Sorted by id, so claims and messages do not depend on the API's list order.
+  // Sorted by id, so claims and messages do not depend on the list order of `ctx.live` (the
+  // portal's list comes sorted; a LiveState made otherwise, as in tests, need not).
   std::vector<const model::LiveClient*> live;
-  for (const model::LiveClient& l : ctx.live.clients) {
-    if (l.active) live.push_back(&l);
-  }
+  for (const model::LiveClient& l : ctx.live.clients) live.push_back(&l);
   std::ranges::sort(live, {}, &model::LiveClient::client_id);
 
   const model::Ownership ownership = model::Ownership::Of(ctx.desired);

@@ -88,7 +88,9 @@ base::Result<std::string> HttpPortalApi::ClientPath(const std::string& client_id
 base::Result<std::vector<model::LiveClient>> HttpPortalApi::ListClients() {
   auto answer = Send({"GET", "/clients"});
   if (!answer.ok()) return answer.error();
-  return DecodeClients(answer->body, answer->endpoint);
+  auto clients = DecodeClients(answer->body, answer->endpoint);
+  if (clients.ok()) NormalizeClientList(*clients);
+  return clients;
 }
 
 base::Result<model::LiveClient> HttpPortalApi::GetClient(const std::string& client_id) {

@@ -36,8 +36,8 @@ base::Status CheckActingOrganization(PortalApi& api, const std::string& organiza
 /// `options.owner` and `options.pinned_ids` as the ownership rule takes them.
 model::Ownership OwnershipOf(const LiveReadOptions& options);
 
-/// True when model::ClaimOf() claims `client`: active, and pinned or tagged in `options.owner`'s
-/// namespace.
+/// True when model::ClaimOf() claims `client`: pinned, or tagged in `options.owner`'s namespace
+/// (`client` comes from ListClients, which lists active clients only).
 bool IsManaged(const model::LiveClient& client, const LiveReadOptions& options);
 
 /// Reads one environment: CheckActingOrganization() first (when `organization` is set), then one

@@ -51,8 +51,9 @@ class PortalApi {
     return std::optional<std::string>();
   }
 
-  /// GET /clients: the organisation's active clients. `keys` is set only when the list
-  /// itself carried a client's key set.
+  /// GET /clients: the organisation's active clients, sorted by client_id
+  /// (NormalizeClientList: every implementation returns the list so, and callers trust it).
+  /// `keys` is set only when the list itself carried a client's key set.
   virtual base::Result<std::vector<model::LiveClient>> ListClients() = 0;
   /// GET /clients/{id}; kNotFound when there is no such client.
   virtual base::Result<model::LiveClient> GetClient(const std::string& client_id) = 0;
@@ -98,6 +99,12 @@ class PortalApi {
   /// GET /scopes/access/all: access granted to this organisation as a consumer.
   virtual base::Result<std::vector<model::ScopeAccess>> ListAccessToUs() = 0;
 };
+
+/// Normalises a client list where it enters, once, so nothing downstream re-checks it: drops
+/// inactive clients (a deleted client is gone for the portal, so it is nobody's: never claimed,
+/// listed or written) and sorts by client_id (plans, claims and messages do not depend on the
+/// API's list order). Scopes are not normalised: an inactive owned scope is reactivated.
+void NormalizeClientList(std::vector<model::LiveClient>& clients);
 
 /// Ok when `orgno` is exactly 9 digits, else kInvalidInput "'x' is not a 9-digit orgno".
 base::Status CheckOrgno(const std::string& orgno);

@@ -153,10 +153,9 @@ base::Result<std::vector<model::LiveClient>> FakePortalApi::ListClients() {
   if (before_list_clients) before_list_clients();
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto failure = Enter("ListClients", false)) return failure->error;
-  std::vector<model::LiveClient> out;
-  for (const auto& client : clients_) {
-    if (client.active) out.push_back(client);
-  }
+  // As the HTTP implementation: active clients only, sorted by client_id.
+  std::vector<model::LiveClient> out = clients_;
+  portal::NormalizeClientList(out);
   return out;
 }
 

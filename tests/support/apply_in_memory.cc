@@ -56,7 +56,9 @@ void ApplyClient(const Action& a, model::LiveState& live, const std::string& own
   if (a.kind == ActionKind::kUpdate) {
     WriteClient(*c, a, owner);
   } else {
-    c->active = false;
+    // The portal deactivates a deleted client, and its list (portal::NormalizeClientList)
+    // no longer has it.
+    std::erase_if(live.clients, [&](const model::LiveClient& l) { return &l == c; });
   }
 }
 

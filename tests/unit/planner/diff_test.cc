@@ -151,14 +151,13 @@ TEST(DiffTest, PinnedUntaggedClientGetsOurTag) {
   EXPECT_EQ(std::get<std::string>(*a.changes[2].to), "[mpctl:sync]");
 }
 
-TEST(DiffTest, InactiveAndForeignNamespaceClientsAreNotOurs) {
-  auto inactive = LiveClientOf("id-1", "sync", {"a:b"});
-  inactive.active = false;
+// Inactive clients never reach Diff: portal::NormalizeClientList drops them where the list
+// enters (tested in tests/unit/portal: HttpPortalApiTest, LiveStateTest).
+TEST(DiffTest, ForeignNamespaceClientsAreNotOurs) {
   auto foreign = LiveClientOf("id-2", "sync", {"a:b"}, {}, "other-team");
-  auto p =
-      Diff(DesiredOf({DesiredClientOf("sync", {"a:b"})}), LiveOf({inactive, foreign}), Options());
+  auto p = Diff(DesiredOf({DesiredClientOf("sync", {"a:b"})}), LiveOf({foreign}), Options());
   EXPECT_EQ(Addresses(p), std::vector<std::string>{"client.sync create"});
-  EXPECT_EQ(p.summary.unmanaged, 1);  // the foreign one; inactive clients are not counted
+  EXPECT_EQ(p.summary.unmanaged, 1);  // the foreign one
 }
 
 TEST(DiffTest, OrphanIsDeletedOnlyWithPrune) {

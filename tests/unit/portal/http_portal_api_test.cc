@@ -47,6 +47,18 @@ TEST_F(HttpPortalApiTest, WrongTypeNamesTheFieldAndEndpoint) {
             "GET /api/v1/clients: response field [3].scopes is a string, expected an array");
 }
 
+TEST_F(HttpPortalApiTest, ListClientsDropsInactiveClientsAndSortsById) {
+  transport_->Set("GET", "/api/v1/clients",
+                  Response(200, R"([{"client_id":"c","active":true},)"
+                                R"({"client_id":"a","active":false},{"client_id":"b"},)"
+                                R"({"client_id":"0","active":false}])"));
+  auto clients = api_->ListClients();
+  ASSERT_TRUE(clients.ok()) << clients.error().message;
+  std::vector<std::string> ids;
+  for (const auto& client : *clients) ids.push_back(client.client_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"b", "c"}));
+}
+
 TEST_F(HttpPortalApiTest, WrongTypesInNestedKeysAndRootsAreNamed) {
   transport_->Set("GET", "/api/v1/clients/a/jwks",
                   Response(200, R"({"keys":[{"kid":"k","kty":"RSA","n":"AQAB","e":"AQAB","exp":"soon"}]})"));

@@ -40,6 +40,29 @@ class LiveStateTest : public ::testing::Test {
   LiveReadOptions options_;
 };
 
+// A deleted (inactive) client is nobody's, also when it carries our tag or is pinned: it is
+// not in the live state and its keys are not read. The fake lists clients as the HTTP
+// implementation does (NormalizeClientList), in client_id order.
+TEST_F(LiveStateTest, InactiveClientsAreLeftOutAndListIsSortedById) {
+  fakes::FakePortalApi api;
+  api.AddClient(Client("c9", "Ours [mpctl:payments/sync]"), {Key("k")});
+  api.AddClient(Client("c0", "Ours, deleted [mpctl:payments/old]"), {Key("k")});
+  api.AddClient(Client("c4", "Pinned, deleted"), {Key("p")});
+  ASSERT_TRUE(api.DeleteClient("c0").ok());
+  ASSERT_TRUE(api.DeleteClient("c4").ok());
+  auto state = FetchLiveState(api, options_);
+  ASSERT_TRUE(state.ok()) << state.error().message;
+  ASSERT_EQ(state->clients.size(), 1u);
+  EXPECT_EQ(state->clients[0].client_id, "c9");
+  EXPECT_EQ(api.calls("GetKeys"), 1);
+  api_.AddClient(Client("c0", "First by id"));
+  auto listed = api_.ListClients();
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  std::vector<std::string> sorted;
+  for (const auto& client : *listed) sorted.push_back(client.client_id);
+  EXPECT_EQ(sorted, (std::vector<std::string>{"c0", "c1", "c2", "c3", "c4", "c5"}));
+}
+
 TEST_F(LiveStateTest, ReadsKeysOfManagedClientsOnly) {
   for (int parallelism : {1, 16}) {
     options_.parallelism = parallelism;

@@ -1,0 +1,67 @@
+#include "run.h"
+
+#include "base/clock.h"
+#include "planner/cause.h"
+
+namespace mpctl::cli {
+
+plan::Plan Run::Plan() const {
+  plan::Plan out = header;
+  out.environments.clear();
+  for (const EnvironmentRun& environment : environments)
+    out.environments.push_back(environment.plan);
+  return out;
+}
+
+Run NewRun(manifest::Manifest manifest, planner::DiffOptions diff) {
+  Run run;
+  run.header.tool_version = MPCTL_VERSION;
+  run.header.manifest_path = manifest.path;
+  run.header.manifest_sha256 = manifest.sha256;
+  run.header.prune = diff.prune == planner::Prune::kYes;
+  run.manifest = std::move(manifest);
+  run.diff = std::move(diff);
+  return run;
+}
+
+void PlanEnvironments(Run& run) {
+  planner::DiffOptions options = run.diff;
+  planner::ProtectEntries(run.manifest.states, options);
+  for (EnvironmentRun& environment : run.environments) {
+    environment.plan = planner::Diff(environment.desired, environment.live, options);
+    if (run.header.base.empty()) continue;
+    planner::AttributeCauses(environment.plan, environment.base ? &*environment.base : nullptr,
+                             environment.desired, environment.live, options);
+  }
+}
+
+std::optional<Run> PlanOrReport(const GlobalOptions& global, const RunFlags& flags) {
+  auto manifest = LoadManifestOrReport(flags.pipeline);
+  if (!manifest) return std::nullopt;
+  std::optional<std::vector<model::DesiredState>> base_states;
+  if (flags.base.given()) {
+    base_states = LoadBaseOrReport(flags.base, flags.pipeline, *manifest);
+    if (!base_states) return std::nullopt;
+  }
+  auto diff = MakeDiffOptions(*manifest, flags.diff, base::SystemClock().NowSeconds());
+  if (!diff.ok()) {
+    Fail(diff.error().message);
+    return std::nullopt;
+  }
+  Run run = NewRun(std::move(*manifest), std::move(*diff));
+  if (base_states) run.header.base = BaseName(flags.base);
+  for (const model::DesiredState& desired : run.manifest.states) {
+    auto live = ReadLiveState(desired, global, flags.pipeline);
+    if (!live.ok()) {
+      Fail(live.error().message + flags.read_error_suffix);
+      return std::nullopt;
+    }
+    EnvironmentRun environment{desired, std::nullopt, std::move(*live), {}};
+    if (base_states) environment.base = BaseOf(*base_states, desired.environment.name);
+    run.environments.push_back(std::move(environment));
+  }
+  PlanEnvironments(run);
+  return run;
+}
+
+}  // namespace mpctl::cli
