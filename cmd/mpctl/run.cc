@@ -28,10 +28,9 @@ void PlanEnvironments(Run& run) {
   planner::DiffOptions options = run.diff;
   planner::ProtectEntries(run.manifest.states, options);
   for (EnvironmentRun& environment : run.environments) {
-    environment.plan = planner::Diff(environment.desired, environment.live, options);
-    if (run.header.base.empty()) continue;
-    planner::AttributeCauses(environment.plan, environment.base ? &*environment.base : nullptr,
-                             environment.desired, environment.live, options);
+    planner::BaseState base{environment.base ? &*environment.base : nullptr};
+    environment.plan = planner::PlanEnvironment(environment.desired, environment.live, options,
+                                                run.header.base.empty() ? nullptr : &base);
   }
 }
 

@@ -347,23 +347,12 @@ void AttributeCauses(plan::EnvironmentPlan& current, const model::DesiredState* 
   current.summary.drift = drift;
 }
 
-void AttributePlan(plan::Plan& plan, const std::string& base_name,
-                   const std::vector<model::DesiredState>& base,
-                   const std::vector<model::DesiredState>& states,
-                   const std::map<std::string, model::LiveState>& live, DiffOptions options) {
-  ProtectEntries(states, options);
-  plan.base = base_name;
-  const model::LiveState empty;
-  for (plan::EnvironmentPlan& env : plan.environments) {
-    auto desired =
-        std::ranges::find(states, env.name, [](const auto& s) { return s.environment.name; });
-    if (desired == states.end()) continue;
-    auto before =
-        std::ranges::find(base, env.name, [](const auto& s) { return s.environment.name; });
-    auto it = live.find(env.name);
-    AttributeCauses(env, before == base.end() ? nullptr : &*before, *desired,
-                    it == live.end() ? empty : it->second, options);
-  }
+plan::EnvironmentPlan PlanEnvironment(const model::DesiredState& desired,
+                                      const model::LiveState& live, const DiffOptions& options,
+                                      const BaseState* base) {
+  plan::EnvironmentPlan plan = Diff(desired, live, options);
+  if (base != nullptr) AttributeCauses(plan, base->desired, desired, live, options);
+  return plan;
 }
 
 }  // namespace mpctl::planner

@@ -24,12 +24,16 @@ void AttributeCauses(plan::EnvironmentPlan& current, const model::DesiredState* 
                      const model::DesiredState& desired, const model::LiveState& live,
                      const DiffOptions& options);
 
-/// AttributeCauses for every environment of `plan` (made by MakePlan from `states` and `live`),
-/// each against the environment of the same name in `base` (absent: new). Sets `plan.base` to
-/// `base_name` (the REF or file, as given).
-void AttributePlan(plan::Plan& plan, const std::string& base_name,
-                   const std::vector<model::DesiredState>& base,
-                   const std::vector<model::DesiredState>& states,
-                   const std::map<std::string, model::LiveState>& live, DiffOptions options);
+/// With --base: the environment's desired state as last reviewed.
+struct BaseState {
+  const model::DesiredState* desired = nullptr;  // nullptr: the environment is new at the base
+};
+
+/// One environment's plan as plan, apply and check make it (and the goldens): Diff(), then,
+/// with a `base`, AttributeCauses() against it. `options` had ProtectEntries() over every
+/// environment of the manifest.
+plan::EnvironmentPlan PlanEnvironment(const model::DesiredState& desired,
+                                      const model::LiveState& live, const DiffOptions& options,
+                                      const BaseState* base = nullptr);
 
 }  // namespace mpctl::planner

@@ -73,20 +73,4 @@ plan::EnvironmentPlan Diff(const model::DesiredState& desired, const model::Live
   return out;
 }
 
-plan::Plan MakePlan(const PlanSource& source, const std::vector<model::DesiredState>& states,
-                    const std::map<std::string, model::LiveState>& live, DiffOptions options) {
-  ProtectEntries(states, options);
-  plan::Plan out;
-  out.tool_version = source.tool_version;
-  out.manifest_path = source.manifest_path;
-  out.manifest_sha256 = source.manifest_sha256;
-  out.prune = options.prune == Prune::kYes;
-  const model::LiveState empty;
-  for (const model::DesiredState& state : states) {
-    auto it = live.find(state.environment.name);
-    out.environments.push_back(Diff(state, it == live.end() ? empty : it->second, options));
-  }
-  return out;
-}
-
 }  // namespace mpctl::planner

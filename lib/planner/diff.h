@@ -49,16 +49,4 @@ void ProtectEntries(const std::vector<model::DesiredState>& states, DiffOptions&
 plan::EnvironmentPlan Diff(const model::DesiredState& desired, const model::LiveState& live,
                            const DiffOptions& options);
 
-/// Where a plan comes from, for its header (design §10).
-struct PlanSource {
-  std::string tool_version;
-  std::string manifest_path;    // as given to -f
-  std::string manifest_sha256;  // hex SHA-256 of the manifest's bytes
-};
-
-/// The plan over `states` (in their order): each is diffed against `live` of the same
-/// environment name (none: an empty live state), after ProtectEntries(states, options).
-plan::Plan MakePlan(const PlanSource& source, const std::vector<model::DesiredState>& states,
-                    const std::map<std::string, model::LiveState>& live, DiffOptions options);
-
 }  // namespace mpctl::planner

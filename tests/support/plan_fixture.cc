@@ -3,7 +3,9 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "manifest/manifest.h"
@@ -89,9 +91,8 @@ base::Result<plan::Plan> PlanCase(const std::filesystem::path& dir, CaseOptions*
       planned.push_back(env);
     }
   }
-  plan::Plan plan = planner::MakePlan({"golden", loaded.manifest->path, loaded.manifest->sha256},
-                                      planned, *live, options->diff);
   // base.yaml: the manifest as last reviewed; the plan is made as with --base-file base.yaml.
+  std::optional<std::vector<model::DesiredState>> base_states;
   if (std::filesystem::exists(dir / "base.yaml")) {
     auto base_text = ReadText(dir / "base.yaml");
     if (!base_text.ok()) return base_text.error();
@@ -100,7 +101,27 @@ base::Result<plan::Plan> PlanCase(const std::filesystem::path& dir, CaseOptions*
     if (!base.manifest) {
       return base::MakeError(base::ErrorCode::kInvalidInput, "base.yaml does not load");
     }
-    planner::AttributePlan(plan, "base.yaml", base.manifest->states, planned, *live, options->diff);
+    base_states = std::move(base.manifest->states);
+  }
+  // Each environment as run.cc plans it: planner::PlanEnvironment.
+  plan::Plan plan;
+  plan.tool_version = "golden";
+  plan.manifest_path = loaded.manifest->path;
+  plan.manifest_sha256 = loaded.manifest->sha256;
+  plan.prune = options->diff.prune == planner::Prune::kYes;
+  if (base_states) plan.base = "base.yaml";
+  const model::LiveState empty;
+  for (const model::DesiredState& desired : planned) {
+    auto it = live->find(desired.environment.name);
+    const model::LiveState& state = it == live->end() ? empty : it->second;
+    std::optional<planner::BaseState> base;
+    if (base_states) {
+      auto was = std::ranges::find(*base_states, desired.environment.name,
+                                   [](const auto& s) { return s.environment.name; });
+      base = planner::BaseState{was == base_states->end() ? nullptr : &*was};
+    }
+    plan.environments.push_back(
+        planner::PlanEnvironment(desired, state, options->diff, base ? &*base : nullptr));
   }
   if (case_options != nullptr) *case_options = options->render;
   return plan;
