@@ -18,14 +18,20 @@ std::string Plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-// A code fence longer than any backtick run in `body`, so user text cannot close it.
-std::string Fence(const std::string& body) {
+// The longest run of backticks in `text`: a code fence or span delimited by a longer run
+// cannot be closed by user text.
+std::size_t LongestBacktickRun(std::string_view text) {
   std::size_t longest = 0, run = 0;
-  for (char c : body) {
+  for (char c : text) {
     run = c == '`' ? run + 1 : 0;
     longest = std::max(longest, run);
   }
-  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+  return longest;
+}
+
+// A code fence longer than any backtick run in `body`.
+std::string Fence(const std::string& body) {
+  return std::string(std::max<std::size_t>(3, LongestBacktickRun(body) + 1), '`');
 }
 
 // User text inside markdown (not a code block): control and bidi characters are escaped
@@ -63,12 +69,7 @@ std::string Html(std::string_view text) {
 // and control characters are escaped first.
 std::string Code(std::string_view text) {
   std::string body = base::Truncate(base::EscapeControl(text), base::kMaxServerTextChars);
-  std::size_t longest = 0, run = 0;
-  for (char c : body) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  std::string ticks(longest + 1, '`');
+  std::string ticks(LongestBacktickRun(body) + 1, '`');
   bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
   return ticks + (pad ? " " : "") + body + (pad ? " " : "") + ticks;
 }
