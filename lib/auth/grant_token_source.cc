@@ -81,8 +81,12 @@ base::Result<GrantTokenSource::CachedToken> GrantTokenSource::RequestToken(
   std::string_view body = response->body.Reveal();
   if (response->status != 200) {
     auto url = base::SplitUrl(metadata_->token_endpoint);
-    TokenRequestFacts facts{url ? url->path : "/token", client_id_, metadata_->issuer,
-                            signer_.KeyDescription(), scopes};
+    TokenRequestFacts facts{.token_path = url ? url->path : "/token",
+                            .client_id = client_id_,
+                            .audience = metadata_->issuer,
+                            .key_description = signer_.KeyDescription(),
+                            .certificate = signer_.SignsWithCertificate(),
+                            .scopes = scopes};
     return DescribeTokenError(response->status, body, facts);
   }
   rapidjson::Document doc;

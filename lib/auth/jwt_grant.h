@@ -38,6 +38,8 @@ class GrantSigner {
 
   /// How the header identifies the key, for error messages: "kid 'x'" or "business certificate".
   std::string KeyDescription() const;
+  /// True when the grant carries x5c (a business certificate), false with a kid.
+  bool SignsWithCertificate() const { return !x5c_.empty(); }
 
  private:
   GrantSigner(crypto::PrivateKey key, std::string kid, std::vector<std::string> x5c);

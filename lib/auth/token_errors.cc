@@ -23,11 +23,10 @@ std::string Hint(std::string_view error, std::string_view description,
   bool about_certificate = Contains(text, "x5c") || Contains(text, "certificate");
   if (about_kid && about_certificate) {
     // The answer names both ways to sign in: the admin client takes the other one.
-    bool used_certificate = !base::StartsWith(facts.key_description, "kid ");
     return "admin client '" + facts.client_id + "' may not sign in with " + facts.key_description +
            ": use " +
-           (used_certificate ? "a key registered on it (key_file or key_env, and kid)"
-                             : "its business certificate (certificate_file and password_env)") +
+           (facts.certificate ? "a key registered on it (key_file or key_env, and kid)"
+                              : "its business certificate (certificate_file and password_env)") +
            " in admin_client";
   }
   if (about_kid) {

@@ -14,6 +14,7 @@ struct TokenRequestFacts {
   std::string client_id;
   std::string audience;
   std::string key_description;  // "kid 'x'" or "business certificate"
+  bool certificate = false;     // the grant was signed with a business certificate (x5c)
   std::vector<std::string> scopes;
 };
 
