@@ -27,6 +27,17 @@ base::Error Unavailable(const std::string& what) {
   return base::MakeError(base::ErrorCode::kUnavailable, what);
 }
 
+// The provider scope "acme:api" the scope tests create.
+model::DesiredScope AcmeApiScope() {
+  model::DesiredScope scope;
+  scope.name = "acme:api";
+  scope.prefix = "acme";
+  scope.subscope = "api";
+  scope.description = "An API";
+  scope.allowed_integration_types = {"maskinporten"};
+  return scope;
+}
+
 // A fake portal, a desired state, and plan → apply → plan again.
 class ApplierTest : public ::testing::Test {
  protected:
@@ -384,12 +395,7 @@ TEST_F(ApplierTest, KeySetStartsRightAfterItsOwnCreateWhileAnotherCreateIsSlow) 
 // A failure stops its dependents and theirs: a scope that fails to be created skips the
 // client that uses it, and that client's key set.
 TEST_F(ApplierTest, FailureStopsDependentsOfDependents) {
-  model::DesiredScope scope;
-  scope.name = "acme:api";
-  scope.prefix = "acme";
-  scope.subscope = "api";
-  scope.description = "An API";
-  scope.allowed_integration_types = {"maskinporten"};
+  model::DesiredScope scope = AcmeApiScope();
   desired_.scopes = {scope};
   model::LiveScope open;  // b's scope, open to all
   open.name = kScope;
@@ -436,12 +442,7 @@ TEST_F(ApplierTest, ObserverSeesEveryFinishedActionWithACount) {
 }
 
 TEST_F(ApplierTest, ScopeGrantWaitsForItsScopeAndIsSkippedWhenItFails) {
-  model::DesiredScope scope;
-  scope.name = "acme:api";
-  scope.prefix = "acme";
-  scope.subscope = "api";
-  scope.description = "An API";
-  scope.allowed_integration_types = {"maskinporten"};
+  model::DesiredScope scope = AcmeApiScope();
   scope.consumers = {"912345602"};
   desired_.scopes = {scope};
   api_.FailNext("CreateScope", base::MakeError(base::ErrorCode::kDenied, "POST /scopes: 403"));
@@ -456,12 +457,7 @@ TEST_F(ApplierTest, ScopeGrantWaitsForItsScopeAndIsSkippedWhenItFails) {
 }
 
 TEST_F(ApplierTest, LostScopeCreateAnswerIsFoundByName) {
-  model::DesiredScope scope;
-  scope.name = "acme:api";
-  scope.prefix = "acme";
-  scope.subscope = "api";
-  scope.description = "An API";
-  scope.allowed_integration_types = {"maskinporten"};
+  model::DesiredScope scope = AcmeApiScope();
   desired_.scopes = {scope};
   api_.FailNext("CreateScope", Unavailable("POST /scopes: dropped"), true, true);
   ApplyOk();
