@@ -15,7 +15,6 @@ base::Result<SharedClientList::Clients> SharedClientList::ListedAfter(Clock::tim
   auto round = std::make_shared<Round>();
   round->started = Clock::now();
   latest_ = round;
-  ++lists_;
   lock.unlock();
   auto listed = api_.ListClients();
   base::Result<Clients> result =
@@ -27,11 +26,6 @@ base::Result<SharedClientList::Clients> SharedClientList::ListedAfter(Clock::tim
   round->done = true;
   changed_.notify_all();
   return round->result;
-}
-
-int SharedClientList::lists() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return lists_;
 }
 
 }  // namespace mpctl::applier

@@ -32,9 +32,6 @@ class SharedClientList {
   /// The clients as a GET /clients requested at or after `since` saw them.
   base::Result<Clients> ListedAfter(Clock::time_point since);
 
-  /// How many GET /clients this object sent (for tests and -v).
-  int lists() const;
-
  private:
   struct Round {
     Clock::time_point started;
@@ -43,10 +40,9 @@ class SharedClientList {
   };
 
   portal::PortalApi& api_;
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::condition_variable changed_;
   std::shared_ptr<Round> latest_;  // the list started last (in flight or finished)
-  int lists_ = 0;
 };
 
 }  // namespace mpctl::applier
