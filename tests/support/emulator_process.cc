@@ -61,6 +61,11 @@ bool EmulatorProcess::Launch() {
     ADD_FAILURE() << "pipe failed";
     return false;
   }
+  // Built before fork(): the child of a threaded test may not allocate before execv.
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(kBinary));
+  for (auto& a : args_) argv.push_back(a.data());
+  argv.push_back(nullptr);
   pid_t pid = fork();
   if (pid < 0) {
     ADD_FAILURE() << "fork failed";
@@ -68,10 +73,6 @@ bool EmulatorProcess::Launch() {
   }
   if (pid == 0) {
     dup2(out[1], STDOUT_FILENO);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(kBinary));
-    for (auto& a : args_) argv.push_back(a.data());
-    argv.push_back(nullptr);
     execv(kBinary, argv.data());
     _exit(127);
   }

@@ -14,27 +14,38 @@ namespace mpctl::testing {
 
 namespace {
 
-[[noreturn]] void Exec(const MpctlCall& call, int in_fd, int out_fd, int err_fd) {
+// The command line and environment of one mpctl run, built before fork(): the parent has
+// threads (servers, emulators), so the child may only make async-signal-safe calls until
+// execve; allocating there can deadlock on a lock another thread held at fork time.
+struct ExecArgs {
+  explicit ExecArgs(const MpctlCall& call) {
+    // MPCTL_E2E_MPCTL runs the tests against another build, e.g. one of the code before a
+    // fix, to show that a new test fails there.
+    const char* other = std::getenv("MPCTL_E2E_MPCTL");
+    binary = other != nullptr && *other != '\0' ? other : MPCTL_BINARY_DIR "/cmd/mpctl/mpctl";
+    args = {binary};
+    args.insert(args.end(), call.args.begin(), call.args.end());
+    env = call.env;
+    env.push_back("PATH=/usr/bin:/bin");
+    env.push_back("NO_COLOR=1");
+    for (auto& a : args) argv.push_back(a.data());
+    for (auto& e : env) envp.push_back(e.data());
+    argv.push_back(nullptr);
+    envp.push_back(nullptr);
+  }
+  std::string binary;
+  std::vector<std::string> args, env;
+  std::vector<char*> argv, envp;
+};
+
+// In the child: only async-signal-safe calls.
+[[noreturn]] void Exec(const ExecArgs& exec, const std::string& dir, int in_fd, int out_fd,
+                       int err_fd) {
   dup2(in_fd, STDIN_FILENO);
   dup2(out_fd, STDOUT_FILENO);
   dup2(err_fd, STDERR_FILENO);
-  if (!call.dir.empty() && chdir(call.dir.c_str()) != 0) _exit(126);
-  // MPCTL_E2E_MPCTL runs the tests against another build, e.g. one of the code before a fix,
-  // to show that a new test fails there.
-  const char* other = std::getenv("MPCTL_E2E_MPCTL");
-  std::string binary =
-      other != nullptr && *other != '\0' ? other : MPCTL_BINARY_DIR "/cmd/mpctl/mpctl";
-  std::vector<std::string> args = {binary};
-  args.insert(args.end(), call.args.begin(), call.args.end());
-  std::vector<std::string> env = call.env;
-  env.push_back("PATH=/usr/bin:/bin");
-  env.push_back("NO_COLOR=1");
-  std::vector<char*> argv, envp;
-  for (auto& a : args) argv.push_back(a.data());
-  for (auto& e : env) envp.push_back(e.data());
-  argv.push_back(nullptr);
-  envp.push_back(nullptr);
-  execve(binary.c_str(), argv.data(), envp.data());
+  if (!dir.empty() && chdir(dir.c_str()) != 0) _exit(126);
+  execve(exec.binary.c_str(), exec.argv.data(), exec.envp.data());
   _exit(127);
 }
 
@@ -56,12 +67,13 @@ MpctlRun RunMpctl(const MpctlCall& call) {
   int in_fd = StdinFor(call.stdin_text);
   int out_pipe[2], err_pipe[2];
   MPCTL_CHECK(pipe(out_pipe) == 0 && pipe(err_pipe) == 0);
+  const ExecArgs exec(call);
   pid_t pid = fork();
   MPCTL_CHECK(pid >= 0);
   if (pid == 0) {
     close(out_pipe[0]);
     close(err_pipe[0]);
-    Exec(call, in_fd, out_pipe[1], err_pipe[1]);
+    Exec(exec, call.dir, in_fd, out_pipe[1], err_pipe[1]);
   }
   close(in_fd);
   close(out_pipe[1]);
