@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
     c.integration_type = "maskinporten";
     c.keys = {KeyOf(*key, c.client_id + "-a"), KeyOf(*key, c.client_id + "-b")};
     c.sequence = static_cast<std::uint64_t>(i);
-    seed.clients[c.client_id] = c;
+    seed.clients[c.client_id] = std::make_shared<const emulator::Client>(c);
     ids.push_back(c.client_id);
   }
   base::SystemClock clock;

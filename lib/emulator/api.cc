@@ -31,17 +31,27 @@ std::optional<Response> ParseBodyObject(const ApiContext& ctx, rapidjson::Docume
   return std::nullopt;
 }
 
-std::variant<Client*, Response> FindOwnClient(ApiContext& ctx, const std::string& id) {
+std::variant<const Client*, Response> FindOwnClient(const ApiContext& ctx,
+                                                   const std::string& id) {
   auto it = ctx.state.clients.find(id);
   if (it == ctx.state.clients.end() ||
-      (!it->second.active && ctx.options.deleted_clients == DeletedClients::k404)) {
+      (!it->second->active && ctx.options.deleted_clients == DeletedClients::k404)) {
     return ApiError(404, "Client with client_id '" + id + "' not found", ctx.now);
   }
-  if (it->second.client_orgno != ctx.caller.orgno) {
+  if (it->second->client_orgno != ctx.caller.orgno) {
     return ApiError(403, "Client '" + id + "' does not belong to organization " +
                              ctx.caller.orgno, ctx.now);
   }
-  return &it->second;
+  return it->second.get();
+}
+
+std::variant<Client*, Response> ChangeOwnClient(ApiContext& ctx, const std::string& id) {
+  auto found = FindOwnClient(ctx, id);
+  if (auto* error = std::get_if<Response>(&found)) return *error;
+  auto copy = std::make_shared<Client>(*std::get<const Client*>(found));
+  Client* changed = copy.get();
+  ctx.state.clients[id] = std::move(copy);
+  return changed;
 }
 
 std::variant<Scope*, Response> FindOwnScope(ApiContext& ctx, const std::string& object) {

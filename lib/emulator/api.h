@@ -41,7 +41,10 @@ std::optional<Response> ParseBodyObject(const ApiContext& ctx, rapidjson::Docume
                                         const std::string& object);
 /// The caller's client `id`: 404 when unknown (or deleted, unless deleted clients are
 /// visible), 403 when another organisation's.
-std::variant<Client*, Response> FindOwnClient(ApiContext& ctx, const std::string& id);
+std::variant<const Client*, Response> FindOwnClient(const ApiContext& ctx, const std::string& id);
+/// FindOwnClient for a write: a copy of the client takes its place in the state first and is
+/// returned, so a copy of the State made before (for rollback) keeps the client unchanged.
+std::variant<Client*, Response> ChangeOwnClient(ApiContext& ctx, const std::string& id);
 /// The caller's scope named by ?scope=: 400 without it, 404 unknown, 403 another org's.
 /// `object` names the ApiErrorResponse objectName of the 400.
 std::variant<Scope*, Response> FindOwnScope(ApiContext& ctx, const std::string& object);

@@ -128,7 +128,7 @@ Response ListClients(ApiContext& ctx) {
   bool inactive = QueryFlag(ctx, "inactive");
   std::vector<const Client*> list;
   for (const auto& [id, c] : ctx.state.clients) {
-    if (c.client_orgno == ctx.caller.orgno && (c.active || inactive)) list.push_back(&c);
+    if (c->client_orgno == ctx.caller.orgno && (c->active || inactive)) list.push_back(c.get());
   }
   std::sort(list.begin(), list.end(),
             [](const Client* a, const Client* b) { return a->sequence < b->sequence; });
@@ -165,18 +165,18 @@ Response CreateClient(ApiContext& ctx) {
   c.active = true;
   c.created = c.last_updated = ctx.now_precise != 0 ? ctx.now_precise : ctx.now;
   c.sequence = ctx.state.next_sequence++;
-  ctx.state.clients[c.client_id] = c;
+  ctx.state.clients[c.client_id] = std::make_shared<const Client>(c);
   return ClientJson(SuccessStatus(ctx, 201), c);
 }
 
 Response GetClient(ApiContext& ctx) {
   auto found = FindOwnClient(ctx, ctx.params[0]);
   if (auto* error = std::get_if<Response>(&found)) return *error;
-  return ClientJson(200, *std::get<Client*>(found));
+  return ClientJson(200, *std::get<const Client*>(found));
 }
 
 Response UpdateClient(ApiContext& ctx) {
-  auto found = FindOwnClient(ctx, ctx.params[0]);
+  auto found = ChangeOwnClient(ctx, ctx.params[0]);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   Client& current = *std::get<Client*>(found);
   rapidjson::Document body;
@@ -220,7 +220,7 @@ Response UpdateClient(ApiContext& ctx) {
 }
 
 Response DeleteClient(ApiContext& ctx) {
-  auto found = FindOwnClient(ctx, ctx.params[0]);
+  auto found = ChangeOwnClient(ctx, ctx.params[0]);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   Client& c = *std::get<Client*>(found);
   c.active = false;

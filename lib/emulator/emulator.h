@@ -46,6 +46,7 @@ class Emulator {
   /// A copy of the current state.
   State Snapshot() const;
   const Stats& stats() const { return stats_; }
+  Stats& stats() { return stats_; }
 
  private:
   struct Route {

@@ -146,7 +146,7 @@ Response Upsert(ApiContext& ctx, Client& c, Jwk key) {
 Response GetJwks(ApiContext& ctx) {
   auto found = FindOwnClient(ctx, ctx.params[0]);
   if (auto* error = std::get_if<Response>(&found)) return *error;
-  const Client& c = *std::get<Client*>(found);
+  const Client& c = *std::get<const Client*>(found);
   if (c.keys.empty() && ctx.options.no_keys == NoKeys::k404) {
     return ApiError(404, "Client '" + c.client_id + "' does not have any keys", ctx.now);
   }
@@ -154,7 +154,7 @@ Response GetJwks(ApiContext& ctx) {
 }
 
 Response ReplaceJwks(ApiContext& ctx) {
-  auto found = FindOwnClient(ctx, ctx.params[0]);
+  auto found = ChangeOwnClient(ctx, ctx.params[0]);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   Client& c = *std::get<Client*>(found);
   rapidjson::Document body;
@@ -191,7 +191,7 @@ Response ReplaceJwks(ApiContext& ctx) {
 }
 
 Response DeleteJwks(ApiContext& ctx) {
-  auto found = FindOwnClient(ctx, ctx.params[0]);
+  auto found = ChangeOwnClient(ctx, ctx.params[0]);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   Client& c = *std::get<Client*>(found);
   c.keys.clear();
@@ -202,7 +202,7 @@ Response DeleteJwks(ApiContext& ctx) {
 Response GetJwk(ApiContext& ctx) {
   auto found = FindOwnClient(ctx, ctx.params[0]);
   if (auto* error = std::get_if<Response>(&found)) return *error;
-  const Client& c = *std::get<Client*>(found);
+  const Client& c = *std::get<const Client*>(found);
   for (const Jwk& key : c.keys) {
     if (key.kid == ctx.params[1]) return KeyJson(200, key);
   }
@@ -210,7 +210,7 @@ Response GetJwk(ApiContext& ctx) {
 }
 
 Response PutJwk(ApiContext& ctx) {
-  auto found = FindOwnClient(ctx, ctx.params[0]);
+  auto found = ChangeOwnClient(ctx, ctx.params[0]);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   rapidjson::Document body;
   if (auto error = ParseBodyObject(ctx, body, kObject)) return *error;
@@ -229,7 +229,7 @@ Response PutJwk(ApiContext& ctx) {
 }
 
 Response DeleteJwk(ApiContext& ctx) {
-  auto found = FindOwnClient(ctx, ctx.params[0]);
+  auto found = ChangeOwnClient(ctx, ctx.params[0]);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   Client& c = *std::get<Client*>(found);
   auto it = std::find_if(c.keys.begin(), c.keys.end(),
@@ -243,7 +243,7 @@ Response DeleteJwk(ApiContext& ctx) {
 }
 
 Response AddKeyV2(ApiContext& ctx) {
-  auto found = FindOwnClient(ctx, ctx.params[0]);
+  auto found = ChangeOwnClient(ctx, ctx.params[0]);
   if (auto* error = std::get_if<Response>(&found)) return *error;
   std::string_view text = base::Trim(ctx.request.body);
   if (!text.empty() && text.front() == '{') {

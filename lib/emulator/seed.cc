@@ -120,7 +120,7 @@ class SeedReader {
       c.keys = Keys(n, at);
       c.created = c.last_updated = c.jwks_created = c.jwks_last_updated = now_;
       c.sequence = state.next_sequence++;
-      state.clients[c.client_id] = c;
+      state.clients[c.client_id] = std::make_shared<const Client>(c);
     });
     return WithDefaults(state);
   }

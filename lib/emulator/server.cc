@@ -108,6 +108,9 @@ void ToResponse(const Response& in, httplib::Response& out) {
 
 }  // namespace
 
+// Connections the kernel queues for accept(): Linux's default somaxconn.
+constexpr int kListenBacklog = 4096;
+
 Server::~Server() = default;
 
 base::Result<std::unique_ptr<Server>> Server::Bind(ServerOptions options,
@@ -141,13 +144,30 @@ base::Result<std::unique_ptr<Server>> Server::Bind(ServerOptions options,
   http.set_keep_alive_max_count(1000000);
   http.set_tcp_nodelay(true);  // no Nagle delay on small keep-alive responses
   http.set_payload_max_length(16 * 1024 * 1024);
+  // cpp-httplib listens with a backlog of 5, compiled into Debian's libcpp-httplib (so the
+  // CPPHTTPLIB_LISTEN_BACKLOG macro cannot change it). A client that opens more connections
+  // at once (mpctl sends every create on a new one) has SYNs dropped and waits for the
+  // kernel's 1 s retransmit. Real servers queue far more: the socket is listened on again
+  // with a larger backlog once bound (Linux then updates the backlog).
+  auto listening = std::make_shared<socket_t>(INVALID_SOCKET);
+  http.set_socket_options([listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    *listening = sock;
+  });
 
   Emulator* core = emulator.get();
   Impl* state = &impl;
   auto handler = [core, state](const httplib::Request& req, httplib::Response& res) {
     const ServerOptions& o = state->options;
-    if ((o.latency_ms > 0 || o.latency_jitter_ms > 0) &&
-        !base::StartsWith(req.path, "/__emulator/")) {
+    const bool counted = !base::StartsWith(req.path, "/__emulator/");
+    struct InFlight {
+      Stats* stats;
+      ~InFlight() {
+        if (stats != nullptr) stats->RequestEnded();
+      }
+    } in_flight{counted ? &core->stats() : nullptr};
+    if (counted) core->stats().RequestStarted();
+    if ((o.latency_ms > 0 || o.latency_jitter_ms > 0) && counted) {
       int delay = o.latency_ms;
       if (o.latency_jitter_ms > 0) {
         std::lock_guard lock(state->jitter_mu);
@@ -188,6 +208,7 @@ base::Result<std::unique_ptr<Server>> Server::Bind(ServerOptions options,
                                std::to_string(options.port) +
                                "; is the port in use? give another --port or 0");
   }
+  if (*listening != INVALID_SOCKET) ::listen(*listening, kListenBacklog);
   server->port_ = port;
   impl.port = port;
   server->base_url_ = std::string(tls ? "https" : "http") + "://" + options.host + ":" +

@@ -31,11 +31,22 @@ void Stats::CountToken() {
   ++tokens_;
 }
 
+void Stats::RequestStarted() {
+  std::lock_guard lock(mu_);
+  if (++in_flight_ > max_in_flight_) max_in_flight_ = in_flight_;
+}
+
+void Stats::RequestEnded() {
+  std::lock_guard lock(mu_);
+  --in_flight_;
+}
+
 void Stats::Reset() {
   std::lock_guard lock(mu_);
   requests_.clear();
   faults_.clear();
   requests_total_ = writes_ = faults_total_ = lost_on_reused_ = tokens_ = 0;
+  max_in_flight_ = in_flight_;
 }
 
 std::string Stats::ToJson() const {
@@ -56,6 +67,7 @@ std::string Stats::ToJson() const {
   WriteInt(w, "faults_total", faults_total_);
   WriteInt(w, "lost_answers_on_reused_connections", lost_on_reused_);
   WriteInt(w, "tokens_issued", tokens_);
+  WriteInt(w, "max_in_flight", max_in_flight_);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }

@@ -22,10 +22,15 @@ class Stats {
   void CountLostOnReused();
   /// One access token issued by /token.
   void CountToken();
+  /// A request (not /__emulator) starts or ends being handled, latency included; the most
+  /// handled at once is reported as "max_in_flight", what a client's --parallelism bounds.
+  void RequestStarted();
+  void RequestEnded();
   /// Zeroes every counter (POST /__emulator/reset).
   void Reset();
   /// {"requests":{...},"requests_total":N,"writes":N,"faults":{"500":N,...},
-  ///  "faults_total":N,"lost_answers_on_reused_connections":N,"tokens_issued":N}
+  ///  "faults_total":N,"lost_answers_on_reused_connections":N,"tokens_issued":N,
+  ///  "max_in_flight":N}
   std::string ToJson() const;
 
  private:
@@ -37,6 +42,8 @@ class Stats {
   std::int64_t faults_total_ = 0;
   std::int64_t lost_on_reused_ = 0;
   std::int64_t tokens_ = 0;
+  std::int64_t in_flight_ = 0;
+  std::int64_t max_in_flight_ = 0;
 };
 
 }  // namespace mpctl::emulator

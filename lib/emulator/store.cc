@@ -68,7 +68,7 @@ std::string SerializeState(const State& state, const base::Secret& signing_key_p
   w.EndArray();
   w.Key("clients");
   w.StartArray();
-  for (const auto& [id, client] : state.clients) WriteClient(w, client, View::kStore);
+  for (const auto& [id, client] : state.clients) WriteClient(w, *client, View::kStore);
   w.EndArray();
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
@@ -120,7 +120,7 @@ base::Result<StoredState> ParseState(std::string_view json, std::string_view ori
   });
   each("clients", [&](const rapidjson::Value& v) {
     Client client = ReadStoredClient(v);
-    state.clients[client.client_id] = client;
+    state.clients[client.client_id] = std::make_shared<const Client>(client);
   });
   return out;
 }

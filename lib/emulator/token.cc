@@ -251,8 +251,9 @@ std::variant<GrantResult, TokenError> VerifyGrant(std::string_view assertion,
       admin != context.state.admin_clients.end()) {
     who = {iss, admin->second.orgno, &admin->second.keys, &admin->second, nullptr};
   } else if (auto client = context.state.clients.find(iss);
-             client != context.state.clients.end() && client->second.active) {
-    who = {iss, client->second.client_orgno, &client->second.keys, nullptr, &client->second};
+             client != context.state.clients.end() && client->second->active) {
+    who = {iss, client->second->client_orgno, &client->second->keys, nullptr,
+           client->second.get()};
   } else {
     return Fail(400, "invalid_client", "Invalid client (MP-100): client '" + iss +
                                            "' not found or not active");

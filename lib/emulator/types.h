@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -114,7 +115,10 @@ struct DelegationSource {
 struct State {
   std::map<std::string, Organisation> organisations;   // by orgno
   std::map<std::string, AdminClient> admin_clients;    // by client_id
-  std::map<std::string, Client> clients;               // by client_id
+  /// By client_id. Shared with copies of the State (the write path's copy for rollback):
+  /// a client is never changed in place, a write puts a changed copy in its place
+  /// (ChangeOwnClient), so copying the State copies pointers, not every client.
+  std::map<std::string, std::shared_ptr<const Client>> clients;
   std::map<std::string, Scope> scopes;                 // by name
   std::map<std::pair<std::string, std::string>, Access> access;  // by (scope, consumer)
   std::vector<DelegationSource> delegation_sources;

@@ -140,6 +140,7 @@ EmulatorStats EmulatorProcess::Stats() const {
   stats.writes = doc["writes"].GetInt64();
   stats.faults_total = doc["faults_total"].GetInt64();
   stats.tokens_issued = doc["tokens_issued"].GetInt64();
+  stats.max_in_flight = doc["max_in_flight"].GetInt64();
   return stats;
 }
 

@@ -29,6 +29,7 @@ struct EmulatorStats {
   std::int64_t writes = 0;
   std::int64_t faults_total = 0;
   std::int64_t tokens_issued = 0;
+  std::int64_t max_in_flight = 0;  // most requests handled at once
   /// requests[key], 0 when absent.
   std::int64_t Requests(const std::string& key) const;
 };

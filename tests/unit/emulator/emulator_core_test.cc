@@ -128,6 +128,40 @@ TEST_F(EmulatorCoreTest, FailedWritesLeaveTheStateUnchanged) {
   EXPECT_EQ(stats["writes"].GetInt(), 0);
 }
 
+// Clients are shared between the state and copies of it (the write path's rollback copy, a
+// Snapshot): a write must put a changed copy in place, never change the shared client.
+TEST_F(EmulatorCoreTest, AWriteLeavesEarlierCopiesOfTheStateAsTheyWere) {
+  std::string token = AdminToken();
+  const std::string client = R"({"integration_type":"maskinporten","application_type":"web",)"
+                             R"("description":"d","scopes":["acme:open"],)"
+                             R"("token_endpoint_auth_method":"private_key_jwt",)"
+                             R"("grant_types":["urn:ietf:params:oauth:grant-type:jwt-bearer"],)";
+  Response created = Api("POST", "/api/v1/clients", client + R"("client_name":"before"})", token);
+  ASSERT_EQ(created.status, 200) << created.body;
+  rapidjson::Document doc;
+  doc.Parse(created.body.c_str());
+  const std::string id = doc["client_id"].GetString();
+  State before = emulator_->Snapshot();
+
+  ASSERT_EQ(Api("PUT", "/api/v1/clients/" + id, client + R"("client_name":"after"})", token).status,
+            200);
+  std::string jwk = crypto::PublicJwkJson(key_->Public(), "k1", "RS256");
+  ASSERT_EQ(Api("POST", "/api/v1/clients/" + id + "/jwks", "{\"keys\":[" + jwk + "]}", token)
+                .status,
+            200);
+  EXPECT_EQ(before.clients.at(id)->client_name, "before");
+  EXPECT_TRUE(before.clients.at(id)->keys.empty());
+  State after = emulator_->Snapshot();
+  EXPECT_EQ(after.clients.at(id)->client_name, "after");
+  ASSERT_EQ(after.clients.at(id)->keys.size(), 1u);
+
+  // A write that fails after the client was copied for it leaves the state's client as it was.
+  EXPECT_EQ(Api("DELETE", "/api/v1/clients/" + id + "/jwks/no-such-kid", "", token).status, 404);
+  State failed = emulator_->Snapshot();
+  EXPECT_EQ(failed.clients.at(id), after.clients.at(id)) << "the failed write's copy stayed";
+  EXPECT_EQ(failed.clients.at(id)->keys.size(), 1u);
+}
+
 TEST_F(EmulatorCoreTest, SettableClockMovesTimestamps) {
   emulator_->clock().SetNow(kNow + 3600);
   EXPECT_EQ(emulator_->clock().NowSeconds(), kNow + 3600);

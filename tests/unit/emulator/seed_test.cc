@@ -147,7 +147,7 @@ clients:
   EXPECT_EQ(scope.visibility, "PRIVATE");
   EXPECT_EQ(scope.allowed_integration_types, std::vector<std::string>{"maskinporten"});
   EXPECT_EQ(state->access.at({"skatt:demo/read", "310000108"}).state, "APPROVED");
-  const Client& client = state->clients.at("existing");
+  const Client& client = *state->clients.at("existing");
   EXPECT_EQ(client.integration_type, "maskinporten");
   EXPECT_EQ(client.keys[0].exp, 1'700'000'000 + 10 * 24 * 3600);
   ASSERT_EQ(state->delegation_sources.size(), 1u);

@@ -26,7 +26,7 @@ State Populated() {
   c.sequence = 7;
   c.keys = {key};
   c.created = 1'700'000'000'001;
-  state.clients["c1"] = c;
+  state.clients["c1"] = std::make_shared<const Client>(c);
   Scope s;
   s.name = "acme:x/y";
   s.prefix = "acme";
@@ -60,7 +60,7 @@ TEST(StoreTest, RoundTripKeepsEverything) {
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_EQ(parsed->signing_key_pem.Reveal(), pem.Reveal());
   EXPECT_EQ(SerializeState(parsed->state, parsed->signing_key_pem), json);
-  const Client& c = parsed->state.clients.at("c1");
+  const Client& c = *parsed->state.clients.at("c1");
   EXPECT_FALSE(c.active);
   EXPECT_EQ(c.sequence, 7u);
   EXPECT_EQ(c.keys.at(0).usable_from, 1'700'000'060'000);
