@@ -18,8 +18,15 @@ namespace mpctl::applier {
 /// Whether delete actions may run (`--prune`, or a saved plan made with it).
 using plan::Prune;
 
+/// Actions in progress per request in flight (ApplyOptions::parallelism).
+inline constexpr int kActionsPerRequest = 4;
+
 struct ApplyOptions {
-  /// Requests in flight at once (`--parallelism`); at least 1.
+  /// `--parallelism`: requests in flight at once, at least 1. The transport keeps that bound
+  /// (portal::ConnectOptions::max_in_flight); the applier runs up to kActionsPerRequest times
+  /// as many actions at once, because a create spends most of its time waiting for a shared
+  /// list of clients, which holds a thread but no connection. With 1, one action at a time, in
+  /// plan order.
   int parallelism = base::kDefaultParallelism;
   Prune prune = Prune::kNo;
   /// The manifest's `owner:` (namespace of ownership tags); "" when it sets none.
@@ -95,7 +102,7 @@ portal::ClientSpec ClientSpecOf(const plan::Action& action, std::string_view own
                                 const std::string& organization);
 
 /// Executes `plan` on `api`: CheckPlan() first (its error, and no request, when it fails),
-/// then every action as soon as what it needs is done, up to `parallelism` at once: a new
+/// then every action as soon as what it needs is done (see ApplyOptions::parallelism): a new
 /// client's key set after its create, a grant and a client using a new scope after that scope,
 /// and every deletion after every action of an earlier stage of design.md §6 (provider scopes
 /// → grants → client creates → client updates → key sets → revocations → client deletes →

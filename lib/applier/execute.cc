@@ -52,8 +52,10 @@ std::vector<std::vector<std::size_t>> Dependencies(const plan::EnvironmentPlan& 
   return deps;
 }
 
-// Runs each action as soon as everything it needs is finished, on one base::WorkerPool bounded
-// by --parallelism. Why this shape:
+// Runs each action as soon as everything it needs is finished, on one base::WorkerPool of
+// kActionsPerRequest × --parallelism threads; the transport bounds the requests in flight to
+// --parallelism, so a create waiting for a shared list (SharedClientList) holds no connection
+// that a key upload could use. Why this shape:
 // - No barrier between stages: with stages, one slow client create held up every key upload
 //   of the apply. Here a key set starts right after its own client's create, a grant right
 //   after its scope, and independent work (updates of other clients, their key sets) never
@@ -88,7 +90,8 @@ class Scheduler {
     for (std::size_t i = 0; i < deps_.size(); ++i) {
       if (waiting_on_[i] == 0) ready.push_back(i);
     }
-    base::WorkerPool pool(std::max(1, ctx_.options.parallelism));
+    const int parallelism = std::max(1, ctx_.options.parallelism);
+    base::WorkerPool pool(parallelism == 1 ? 1 : parallelism * kActionsPerRequest);
     Start(pool, ready);
     pool.Wait();
     return std::move(result_);
@@ -178,7 +181,7 @@ int ApplyResult::writes() const {
 base::Result<ApplyResult> Execute(const plan::EnvironmentPlan& plan, portal::PortalApi& api,
                                   Observer& observer, const ApplyOptions& options) {
   MPCTL_RETURN_IF_ERROR(CheckPlan(plan, options));
-  SharedClientList clients(api);
+  SharedClientList clients(api, options.live);
   PerformContext ctx{api, plan, options, clients};
   return Scheduler(ctx, observer).Run();
 }

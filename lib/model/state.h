@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ struct LiveState {
   /// returns them). Keys are read only for the
   /// clients the manifest manages (pin or tag); others have `keys` unset.
   std::vector<LiveClient> clients;
+  /// When the list of `clients` was requested (steady clock; before the request was sent).
+  /// The applier's lookups before a create may use that list while it is recent enough.
+  /// Default: the clock's epoch, too old for any lookup.
+  std::chrono::steady_clock::time_point clients_listed_at{};
   /// Scopes owned by the organisation (active and inactive), and the access it granted on them.
   std::vector<LiveScope> owned_scopes;
   std::vector<ScopeAccess> granted_access;

@@ -26,7 +26,7 @@ base::Result<std::unique_ptr<PortalApi>> Connect(const model::Environment& envir
   std::shared_ptr<Sleeper> sleeper = options.sleeper;
   if (!sleeper) sleeper = std::make_shared<RealSleeper>();
   auto exchanger = std::make_shared<const Exchanger>(transport, options.retry, sleeper, options.log,
-                                                     options.notice);
+                                                     options.notice, options.max_in_flight);
 
   static const base::DiskFileReader kDisk;
   const model::AdminCredentials& admin = environment.admin;

@@ -19,12 +19,13 @@ namespace mpctl::portal {
 /// How to reach an environment. Every member has a working default; tests replace the
 /// outside world (transport, sleeper, clock, files, environment variables).
 struct ConnectOptions {
-  std::string ca_file;     // --ca-file: extra CA bundle for TLS
-  auth::ScopeNeeds needs;  // which admin scopes the token asks for (least privilege)
-  RetryPolicy retry;       // --retry-max, --retry-timeout
-  LogSink log;             // -v: one line per request; empty = quiet
-  LogSink notice;          // what a long wait waits for (WaitWatch); empty = quiet
+  std::string ca_file;                 // --ca-file: extra CA bundle for TLS
+  auth::ScopeNeeds needs;              // which admin scopes the token asks for (least privilege)
+  RetryPolicy retry;                   // --retry-max, --retry-timeout
+  LogSink log;                         // -v: one line per request; empty = quiet
+  LogSink notice;                      // what a long wait waits for (WaitWatch); empty = quiet
   std::size_t max_response_bytes = 0;  // --max-response-mib; 0 = the transport's default
+  int max_in_flight = 0;               // --parallelism: requests in flight at once; 0 = no limit
   std::shared_ptr<HttpTransport> transport;  // default: CurlTransport with the env's timeouts
   std::shared_ptr<Sleeper> sleeper;          // default: RealSleeper
   std::shared_ptr<const base::Clock> clock;  // default: SystemClock

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
 
+#include "base/places.h"
 #include "base/result.h"
 #include "portal/http_transport.h"
 #include "portal/log_sink.h"
@@ -42,13 +44,17 @@ struct Exchange {
 
 /// Sends requests with retries (429, 5xx, connection failures, timeouts; exponential backoff
 /// with jitter; Retry-After honoured; bounded attempts and total time) and logs one line per
-/// attempt. Thread-safe.
+/// attempt. Thread-safe, and the one place that bounds how many requests are in flight at
+/// once: every request of a connection, tokens included, goes through it.
 class Exchanger {
  public:
   /// `notice` (may be empty) is told what a request waits for once it has waited a while
-  /// (WaitWatch).
+  /// (WaitWatch). At most `max_in_flight` attempts are sent at once (--parallelism; 0: no
+  /// limit); a caller beyond it waits for one to end before it sends, lists first (see
+  /// base::Places). Backoff waits hold no place.
   Exchanger(std::shared_ptr<HttpTransport> transport, RetryPolicy policy,
-            std::shared_ptr<Sleeper> sleeper, LogSink log, LogSink notice = nullptr);
+            std::shared_ptr<Sleeper> sleeper, LogSink log, LogSink notice = nullptr,
+            int max_in_flight = 0);
 
   /// Calls `make_request` before every attempt (so each can carry a fresh token or grant)
   /// and sends it. An error from `make_request` ends the exchange with that error.
@@ -56,11 +62,15 @@ class Exchanger {
                              Repeat repeat) const;
 
  private:
+  /// transport_->Send once a place is free; `sent` is when it went out.
+  HttpResult SendInPlace(const HttpRequest& request, std::chrono::milliseconds& sent) const;
+
   std::shared_ptr<HttpTransport> transport_;
   RetryPolicy policy_;
   std::shared_ptr<Sleeper> sleeper_;
   LogSink log_;
   std::shared_ptr<WaitWatch> watch_;
+  std::unique_ptr<base::Places> places_;  // max_in_flight; null: no limit
 };
 
 }  // namespace mpctl::portal

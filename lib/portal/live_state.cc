@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -87,9 +88,14 @@ base::Result<model::LiveState> FetchLiveState(PortalApi& api, const LiveReadOpti
   state.organization = options.organization;
   state.scopes_read = options.read_scopes;
 
+  // Everything that needs no earlier answer goes in the first round; the second reads what
+  // the first names (key sets of claimed clients, access to owned scopes).
+  state.clients_listed_at = std::chrono::steady_clock::now();
   std::vector<Task> first = {Into(&state.clients, [&] { return api.ListClients(); })};
   if (options.read_scopes) {
     first.push_back(Into(&state.owned_scopes, [&] { return api.ListScopes(); }));
+    first.push_back(Into(&state.public_scopes, [&] { return api.ListPublicScopes(); }));
+    first.push_back(Into(&state.access_to_us, [&] { return api.ListAccessToUs(); }));
   }
   MPCTL_RETURN_IF_ERROR(RunAll(first, options.parallelism));
 
@@ -109,8 +115,6 @@ base::Result<model::LiveState> FetchLiveState(PortalApi& api, const LiveReadOpti
       const std::string& name = state.owned_scopes[i].name;
       second.push_back(Into(&access[i], [&api, &name] { return api.ListAccess(name); }));
     }
-    second.push_back(Into(&state.public_scopes, [&] { return api.ListPublicScopes(); }));
-    second.push_back(Into(&state.access_to_us, [&] { return api.ListAccessToUs(); }));
   }
   MPCTL_RETURN_IF_ERROR(RunAll(second, options.parallelism));
   for (auto& list : access) {

@@ -259,7 +259,8 @@ TEST_F(ApplierTest, LostCreateAnswerIsFoundByTagAndNotSentAgain) {
                 /*outcome_unknown=*/true, /*applied=*/true);
   ApplyResult result = ApplyOk();
   EXPECT_EQ(api_.calls("CreateClient"), 1);
-  EXPECT_EQ(api_.calls("ListClients"), 3);  // the plan's read, before the POST, the lookup
+  // The plan's read (its list also serves the lookup before the POST), the lookup after it.
+  EXPECT_EQ(api_.calls("ListClients"), 2);
   auto clients = ActiveClients();
   ASSERT_EQ(clients.size(), 1u);
   EXPECT_EQ(Result(result, "client.a").client_id, clients[0].client_id);
@@ -274,8 +275,9 @@ TEST_F(ApplierTest, LostCreateThatDidNotHappenIsSentAgainAfterTheLookup) {
   api_.FailNext("CreateClient", Unavailable("POST /api/v1/clients: HTTP 503"), true, false);
   ApplyOk();
   EXPECT_EQ(api_.calls("CreateClient"), 2);
-  // The plan's read, before each POST, and once more after the create.
-  EXPECT_EQ(api_.calls("ListClients"), 4);
+  // The plan's read (serving the lookup before the first POST), the lookup before the second
+  // POST, and once more after the create.
+  EXPECT_EQ(api_.calls("ListClients"), 3);
   EXPECT_EQ(ActiveClients().size(), 1u);
 }
 
@@ -283,8 +285,8 @@ TEST_F(ApplierTest, CreateIsNotSentAgainWhenTheLookupFails) {
   desired_ = DesiredOf({DesiredClientOf("a", {kScope}, {Key("k1", "m1")})});
   plan::EnvironmentPlan plan = Plan();
   api_.FailNext("CreateClient", Unavailable("POST /api/v1/clients: timed out"), true, false);
-  // The lookup before the POST works; the one after it fails.
-  api_.FailNext("ListClients", Unavailable("GET /api/v1/clients: HTTP 503"), false, false, 1);
+  // The plan's list serves the lookup before the POST; the one after it fails.
+  api_.FailNext("ListClients", Unavailable("GET /api/v1/clients: HTTP 503"), false, false, 0);
   auto result = Apply(plan);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(api_.calls("CreateClient"), 1);
@@ -301,6 +303,7 @@ TEST_F(ApplierTest, CreateIsNotSentAgainWhenTheLookupFails) {
 TEST_F(ApplierTest, CreateIsNotSentWhenAnotherApplyMadeTheClientSinceThePlan) {
   desired_ = DesiredOf({DesiredClientOf("a", {kScope}, {Key("k1", "m1")})});
   plan::EnvironmentPlan plan = Plan();
+  live_.clients_listed_at -= std::chrono::seconds(2);  // the plan was read a while ago
   AddOwned("other-run", "a");
   auto result = Apply(plan);
   ASSERT_TRUE(result.ok());
@@ -309,6 +312,29 @@ TEST_F(ApplierTest, CreateIsNotSentWhenAnotherApplyMadeTheClientSinceThePlan) {
   EXPECT_THAT(Result(*result, "client.a").message, HasSubstr("not created: 'other-run'"));
   EXPECT_EQ(api_.keys("other-run").size(), 1u);
   EXPECT_EQ(ActiveClients().size(), 1u);
+}
+
+// Within a second of the plan's read its list stands for the lookup before a create (as any
+// list up to a second old does); a client another apply made in that second is caught by the
+// list after the POST, and this run's newer one is deleted.
+TEST_F(ApplierTest, AClientMadeJustAfterThePlanIsSettledAfterTheCreate) {
+  desired_ = DesiredOf({DesiredClientOf("a", {kScope}, {Key("k1", "m1")})});
+  plan::EnvironmentPlan plan = Plan();
+  model::LiveClient other = testing::LiveClientOf("other-run", "a", {kScope});
+  other.created_ms = 1;  // older than any the fake makes
+  api_.AddClient(other);
+  auto result = Apply(plan);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(api_.calls("CreateClient"), 1);
+  EXPECT_EQ(api_.calls("DeleteClient"), 1);
+  EXPECT_EQ(api_.calls("ListClients"), 2);  // the plan's read, the lookup after the POST
+  const ActionResult& create = Result(*result, "client.a");
+  EXPECT_EQ(create.outcome, Outcome::kDone);
+  EXPECT_EQ(create.client_id, "other-run");
+  EXPECT_EQ(api_.keys("other-run").size(), 1u);
+  auto clients = ActiveClients();
+  ASSERT_EQ(clients.size(), 1u);
+  EXPECT_EQ(clients[0].client_id, "other-run");
 }
 
 TEST_F(ApplierTest, ConcurrentCreateThatIsOlderWinsAndOursIsDeleted) {

@@ -3,8 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "fakes/fake_http_transport.h"
 #include "portal/wait_watch.h"
@@ -195,6 +197,52 @@ TEST_F(ExchangerTest, LogsOneLinePerAttempt) {
   ASSERT_TRUE(Run("GET", Repeat::kSafe).ok());
   EXPECT_EQ(log_, (std::vector<std::string>{"GET /api/v1/clients -> 503 (0 ms, attempt 1)",
                                             "GET /api/v1/clients -> 200 (0 ms, attempt 2)"}));
+}
+
+// Answers every request after a few milliseconds and counts how many it holds at once.
+class SlowTransport : public HttpTransport {
+ public:
+  HttpResult Send(const HttpRequest&) override {
+    int now = ++in_flight_;
+    for (int seen = most_; now > seen && !most_.compare_exchange_weak(seen, now);) {
+    }
+    std::this_thread::sleep_for(milliseconds(3));
+    --in_flight_;
+    return HttpResponse{200, {}, "[]"};
+  }
+  int most() const { return most_; }
+
+ private:
+  std::atomic<int> in_flight_{0};
+  std::atomic<int> most_{0};
+};
+
+TEST(ExchangerBoundTest, AtMostMaxInFlightRequestsAreSentAtOnce) {
+  for (int bound : {1, 3}) {
+    auto transport = std::make_shared<SlowTransport>();
+    Exchanger exchanger(transport, RetryPolicy{}, std::make_shared<fakes::FakeSleeper>(), nullptr,
+                        nullptr, bound);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 12; ++t) {
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < 4; ++i) {
+          auto exchange = exchanger.Run(
+              [&]() -> base::Result<HttpRequest> {
+                HttpRequest request;
+                request.method = "GET";
+                request.url = kUrl;
+                request.list = (t + i) % 3 == 0;
+                return request;
+              },
+              Repeat::kSafe);
+          EXPECT_TRUE(exchange.ok());
+        }
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    EXPECT_LE(transport->most(), bound);
+    EXPECT_EQ(transport->most(), bound) << "the requests did not use the places they had";
+  }
 }
 
 TEST(RetryTest, BackoffIsCappedAndJittered) {
