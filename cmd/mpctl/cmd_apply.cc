@@ -110,7 +110,7 @@ int Execute(const GlobalOptions& global, const PipelineFlags& flags, const Run& 
                                MakeConnectOptions(global, flags, WriteNeeds(desired, env)));
     if (!api.ok()) return Fail(api.error().message);
     applier::ApplyOptions options;
-    options.parallelism = std::max(1, flags.parallelism);
+    options.parallelism = flags.parallelism;
     // Deletions of whole entries run only when the plan was made with --prune (and reviewed).
     options.prune = run.header.prune ? applier::Prune::kYes : applier::Prune::kNo;
     options.owner = run.manifest.owner;

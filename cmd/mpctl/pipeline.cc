@@ -2,13 +2,33 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <iostream>
+#include <string>
 
 #include "portal/live_state.h"
 
 namespace po = boost::program_options;
 
 namespace mpctl::cli {
+
+namespace {
+
+constexpr int kMaxParallelism = 256;
+constexpr int kMaxRetries = 100;
+
+// A notifier that refuses a number outside [low, high], naming the flag.
+std::function<void(const int&)> InRange(const char* flag, int low, int high) {
+  return [flag, low, high](const int& value) {
+    if (value < low || value > high) {
+      throw po::error("--" + std::string(flag) + ": " + std::to_string(value) +
+                      " is out of range; give " + std::to_string(low) + " to " +
+                      std::to_string(high));
+    }
+  };
+}
+
+}  // namespace
 
 void AddPipelineFlags(po::options_description& options, PipelineFlags* flags) {
   // clang-format off
@@ -19,11 +39,11 @@ void AddPipelineFlags(po::options_description& options, PipelineFlags* flags) {
        "only this environment (repeatable; default: every one); ${VAR} is expanded only for "
        "the environments selected")
       ("parallelism", po::value(&flags->parallelism)->default_value(flags->parallelism)
-                          ->value_name("N"),
-       "API requests in flight at once per environment")
+                          ->value_name("N")->notifier(InRange("parallelism", 1, kMaxParallelism)),
+       "API requests in flight at once per environment (1 to 256)")
       ("retry-max", po::value(&flags->retry_max)->default_value(flags->retry_max)
-                        ->value_name("N"),
-       "attempts per request (429, 5xx, timeouts, dropped connections)")
+                        ->value_name("N")->notifier(InRange("retry-max", 1, kMaxRetries)),
+       "attempts per request (429, 5xx, timeouts, dropped connections; 1 to 100)")
       ("retry-timeout", po::value(&flags->retry_timeout)->default_value(flags->retry_timeout)
                             ->value_name("DURATION")
                             ->notifier([flags](const std::string& value) {
@@ -112,7 +132,8 @@ portal::ConnectOptions MakeConnectOptions(const GlobalOptions& global, const Pip
   options.max_response_bytes =
       static_cast<std::size_t>(std::clamp(global.max_response_mib, 1, 4096)) << 20;
   options.needs = needs;
-  options.retry.max_attempts = std::max(1, flags.retry_max);
+  options.max_in_flight = flags.parallelism;
+  options.retry.max_attempts = flags.retry_max;
   options.retry.total =
       std::chrono::seconds(std::max<std::int64_t>(1, flags.retry_timeout_seconds));
   if (global.verbose) options.log = portal::StderrLogSink();
@@ -141,7 +162,7 @@ base::Result<model::LiveState> ReadLiveState(const model::DesiredState& desired,
   read.owner = desired.owner;
   read.pinned_ids = PinnedClientIds(desired);
   read.read_scopes = needs.read_scopes;
-  read.parallelism = std::max(1, flags.parallelism);
+  read.parallelism = flags.parallelism;
   if (global.verbose) read.log = portal::StderrLogSink();
   auto live = portal::FetchLiveState(**api, read);
   if (!live.ok()) return live.error().WithContext(context);

@@ -76,6 +76,19 @@ TEST_F(ApplyCliTest, ApplyConvergesAndASecondApplyWritesNothing) {
   EXPECT_EQ(emu_->Stats().writes, 10);
 }
 
+// --parallelism bounds the requests the server sees at once, although the applier runs more
+// actions than that (creates wait for shared lists on threads of their own).
+TEST_F(ApplyCliTest, ParallelismBoundsTheRequestsInFlight) {
+  StartEmulator({"--latency", "10"});
+  auto entries = Entries(40);
+  WriteManifest(entries);
+  MpctlRun run = Mpctl({"apply", "--auto-approve", "--parallelism", "3"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  ExpectConverged(entries);
+  EXPECT_LE(emu_->Stats().max_in_flight, 3);
+  EXPECT_GE(emu_->Stats().max_in_flight, 2) << "the requests went one at a time";
+}
+
 TEST_F(ApplyCliTest, OneChangedFieldAmongFiftyClientsIsOnePut) {
   StartEmulator();
   auto entries = Entries(50);

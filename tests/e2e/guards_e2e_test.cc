@@ -255,6 +255,25 @@ TEST_F(GuardsE2eTest, DurationsWithoutAUnitAreRefused) {
   EXPECT_EQ(Mpctl({"plan", "--retry-timeout", "1m", "--expiry-within", "4w"}).exit_code, 0);
 }
 
+// `--parallelism 0` used to mean 1 and `--parallelism 100000` as many threads.
+TEST_F(GuardsE2eTest, CountsOutOfRangeAreRefused) {
+  StartEmulator();
+  WriteManifest(Entries(1));
+  const std::pair<std::vector<std::string>, std::string> cases[] = {
+      {{"plan", "--parallelism", "0"}, "--parallelism: 0 is out of range; give 1 to 256"},
+      {{"apply", "--parallelism", "100000"},
+       "--parallelism: 100000 is out of range; give 1 to 256"},
+      {{"check", "--retry-max", "0"}, "--retry-max: 0 is out of range; give 1 to 100"},
+  };
+  for (const auto& [args, message] : cases) {
+    MpctlRun run = Mpctl(args);
+    EXPECT_EQ(run.exit_code, 1) << args[1];
+    EXPECT_THAT(run.err, HasSubstr(message));
+  }
+  EXPECT_EQ(emu_->Stats().tokens_issued, 0);
+  EXPECT_EQ(Mpctl({"plan", "--parallelism", "256", "--retry-max", "100"}).exit_code, 0);
+}
+
 // A TCP server that accepts connections and never answers; counts them.
 class StallingServer {
  public:
