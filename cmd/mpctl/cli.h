@@ -4,9 +4,12 @@
 
 #include <boost/program_options.hpp>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "auth/discovery.h"
 
 namespace mpctl::cli {
 
@@ -22,6 +25,8 @@ struct GlobalOptions {
   bool verbose = false;      // -v: request log on stderr (never secrets)
   std::string ca_file;       // --ca-file: extra CA certificates for TLS
   int max_response_mib = 4;  // --max-response-mib: response size limit (lists: 8 times)
+  /// The auth servers' metadata, discovered once per run (apply connects twice).
+  std::shared_ptr<auth::DiscoveryCache> discovery = std::make_shared<auth::DiscoveryCache>();
 };
 
 /// One (sub)command, as the command table lists it: each cmd_<name>.cc defines its entry

@@ -133,6 +133,7 @@ portal::ConnectOptions MakeConnectOptions(const GlobalOptions& global, const Pip
       static_cast<std::size_t>(std::clamp(global.max_response_mib, 1, 4096)) << 20;
   options.needs = needs;
   options.max_in_flight = flags.parallelism;
+  options.discovery = global.discovery;
   options.retry.max_attempts = flags.retry_max;
   options.retry.total =
       std::chrono::seconds(std::max<std::int64_t>(1, flags.retry_timeout_seconds));

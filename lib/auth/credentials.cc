@@ -92,7 +92,8 @@ base::Result<std::unique_ptr<TokenSource>> MakeTokenSource(const AdminAuthConfig
   auto signer = MakeSigner(config, deps);
   if (!signer.ok()) return signer.error();
   return std::unique_ptr<TokenSource>(new GrantTokenSource(
-      std::move(signer.value()), config.client_id, config.auth_server, deps.http, deps.clock));
+      std::move(signer.value()), config.client_id, config.auth_server, deps.http, deps.clock,
+      deps.discovery));
 }
 
 }  // namespace mpctl::auth

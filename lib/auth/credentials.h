@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "auth/discovery.h"
 #include "auth/token_http.h"
 #include "auth/token_source.h"
 #include "base/clock.h"
@@ -39,6 +40,8 @@ struct AuthDeps {
   std::shared_ptr<const base::Clock> clock;
   const base::FileReader* files = nullptr;  // must outlive the call
   EnvLookup env;
+  /// Discovered metadata shared by the connections of one run; null: each discovers.
+  std::shared_ptr<DiscoveryCache> discovery;
 };
 
 /// A TokenSource for `config`: StaticTokenSource for token_env, else a GrantTokenSource

@@ -59,4 +59,13 @@ base::Result<AuthServerMetadata> Discover(TokenHttp& http, std::string_view auth
   return metadata;
 }
 
+base::Result<AuthServerMetadata> DiscoveryCache::Get(TokenHttp& http,
+                                                    std::string_view auth_server) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (auto it = known_.find(auth_server); it != known_.end()) return it->second;
+  auto found = Discover(http, auth_server);
+  if (found.ok()) known_.emplace(std::string(auth_server), *found);
+  return found;
+}
+
 }  // namespace mpctl::auth

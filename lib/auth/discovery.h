@@ -1,5 +1,8 @@
 #pragma once
 
+#include <functional>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -19,5 +22,18 @@ struct AuthServerMetadata {
 /// JSON, `issuer` or `token_endpoint` missing, the issuer on another host than
 /// `auth_server`, or `token_endpoint` not on the issuer's host.
 base::Result<AuthServerMetadata> Discover(TokenHttp& http, std::string_view auth_server);
+
+/// What Discover() found, by auth server, for every connection of one run: the document does
+/// not change while mpctl runs, so apply's write connection, made right after the plan's read,
+/// need not fetch it again. Failures are not kept. Thread-safe.
+class DiscoveryCache {
+ public:
+  /// The metadata of `auth_server`: known, or discovered through `http` now.
+  base::Result<AuthServerMetadata> Get(TokenHttp& http, std::string_view auth_server);
+
+ private:
+  std::mutex mutex_;  // held while discovering, so concurrent callers fetch it once
+  std::map<std::string, AuthServerMetadata, std::less<>> known_;
+};
 
 }  // namespace mpctl::auth

@@ -26,12 +26,14 @@ constexpr char kGrantTypePrefix[] =
 
 GrantTokenSource::GrantTokenSource(GrantSigner signer, std::string client_id,
                                    std::string auth_server, std::shared_ptr<TokenHttp> http,
-                                   std::shared_ptr<const base::Clock> clock)
+                                   std::shared_ptr<const base::Clock> clock,
+                                   std::shared_ptr<DiscoveryCache> discovery)
     : signer_(std::move(signer)),
       client_id_(std::move(client_id)),
       auth_server_(std::move(auth_server)),
       http_(std::move(http)),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)),
+      discovery_(std::move(discovery)) {}
 
 void GrantTokenSource::Forget(const std::vector<std::string>& scopes) {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -65,7 +67,8 @@ base::Result<base::Secret> GrantTokenSource::Token(const std::vector<std::string
 base::Result<GrantTokenSource::CachedToken> GrantTokenSource::RequestToken(
     const std::vector<std::string>& scopes) {
   if (!metadata_) {
-    auto metadata = Discover(*http_, auth_server_);
+    auto metadata =
+        discovery_ ? discovery_->Get(*http_, auth_server_) : Discover(*http_, auth_server_);
     if (!metadata.ok()) return metadata.error();
     metadata_ = std::move(metadata.value());
   }

@@ -27,8 +27,10 @@ inline constexpr std::int64_t kTokenRefreshMarginSeconds = 20;
 class GrantTokenSource final : public TokenSource {
  public:
   /// `auth_server` is the issuer URL (the grant's aud comes from its metadata).
+  /// `discovery` (may be null) shares discovered metadata with other connections of the run.
   GrantTokenSource(GrantSigner signer, std::string client_id, std::string auth_server,
-                   std::shared_ptr<TokenHttp> http, std::shared_ptr<const base::Clock> clock);
+                   std::shared_ptr<TokenHttp> http, std::shared_ptr<const base::Clock> clock,
+                   std::shared_ptr<DiscoveryCache> discovery = nullptr);
 
   base::Result<base::Secret> Token(const std::vector<std::string>& scopes) override;
   void Forget(const std::vector<std::string>& scopes) override;
@@ -45,6 +47,7 @@ class GrantTokenSource final : public TokenSource {
   std::string auth_server_;
   std::shared_ptr<TokenHttp> http_;
   std::shared_ptr<const base::Clock> clock_;
+  std::shared_ptr<DiscoveryCache> discovery_;
   std::mutex mutex_;
   std::optional<AuthServerMetadata> metadata_;
   std::map<std::string, CachedToken> cache_;  // key: sorted scopes joined by ' '

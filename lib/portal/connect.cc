@@ -36,7 +36,7 @@ base::Result<std::unique_ptr<PortalApi>> Connect(const model::Environment& envir
   auth::AuthDeps deps{std::make_shared<TokenHttpAdapter>(exchanger),
                       options.clock ? options.clock : std::make_shared<base::SystemClock>(),
                       options.files != nullptr ? options.files : &kDisk,
-                      options.env ? options.env : auth::ProcessEnv()};
+                      options.env ? options.env : auth::ProcessEnv(), options.discovery};
   auto tokens = auth::MakeTokenSource(config, deps);
   if (!tokens.ok()) return tokens.error().WithContext("environment '" + environment.name + "'");
   return std::unique_ptr<PortalApi>(new HttpPortalApi(

@@ -31,6 +31,8 @@ struct ConnectOptions {
   std::shared_ptr<const base::Clock> clock;  // default: SystemClock
   const base::FileReader* files = nullptr;   // default: the disk; must outlive the call
   auth::EnvLookup env;                       // default: the process environment
+  /// Discovery results shared with the run's other connections; default: none.
+  std::shared_ptr<auth::DiscoveryCache> discovery;
 };
 
 /// A PortalApi for `environment`: its api_url, its admin credentials (key file or variable,

@@ -122,6 +122,32 @@ TEST_F(GrantTokenSourceTest, ForgottenTokenIsReplaced) {
   EXPECT_EQ(http_->posts.size(), 2u);
 }
 
+// apply's write connection comes right after the plan's read: the second token source of the
+// run asks for a token without fetching the metadata again; a failed discovery is not kept.
+TEST(GrantTokenSourceDiscoveryTest, SourcesSharingACacheDiscoverOnce) {
+  auto http = std::make_shared<FakeTokenHttp>();
+  auto clock = std::make_shared<base::FixedClock>(1'790'000'000);
+  auto cache = std::make_shared<DiscoveryCache>();
+  auto make = [&] {
+    auto key = crypto::PrivateKey::Generate(2048);
+    EXPECT_TRUE(key.ok());
+    return GrantTokenSource(GrantSigner::WithKid(std::move(key.value()), "kid-1"),
+                            "admin-client", "https://test.maskinporten.no/", http, clock, cache);
+  };
+  http->metadata = "not json";
+  GrantTokenSource failed = make();
+  EXPECT_FALSE(failed.Token({"idporten:dcr.read"}).ok());
+  http->metadata = kMetadata;
+  GrantTokenSource read = make();
+  GrantTokenSource write = make();
+  http->AnswerToken("read-token", 120);
+  http->AnswerToken("write-token", 120);
+  ASSERT_TRUE(read.Token({"idporten:dcr.read"}).ok());
+  ASSERT_TRUE(write.Token({"idporten:dcr.read", "idporten:dcr.write"}).ok());
+  EXPECT_EQ(http->gets.size(), 2u) << "the failed discovery and one more";
+  EXPECT_EQ(http->posts.size(), 2u);
+}
+
 TEST_F(GrantTokenSourceTest, EachScopeSetHasItsOwnToken) {
   http_->AnswerToken("read-token", 120);
   http_->AnswerToken("write-token", 120);
