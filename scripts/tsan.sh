@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# ThreadSanitizer run of the tests that exercise threads: the worker pool, the parallel live
+# ThreadSanitizer run of the tests that exercise threads: the worker pool, Places and the
+# Exchanger's bound, the parallel live
 # read, the applier (unit and e2e, parallelism > 1), and the emulator under concurrent load.
 # mpctl, mpctl-emulator and the test binaries are all built with -fsanitize=thread (preset
 # tsan, build-tsan/); a data race makes the process exit 66 and its test fail.
@@ -8,7 +9,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jobs="${MPCTL_JOBS:-$(nproc)}"
-regex='WorkerPool|ParallelFor|SharedClientList|LiveState|Applier|Apply|PortalLive|EmulatorRobustness|EmulatorFaults'
+regex='WorkerPool|ParallelFor|SharedClientList|Places|ExchangerBound|GrantTokenSource|LiveState|Applier|Apply|PortalLive|EmulatorRobustness|EmulatorFaults'
 
 bash "$root/scripts/deps.sh" >/dev/null
 (cd "$root" && cmake --preset tsan >/dev/null && cmake --build build-tsan -j "$jobs")
