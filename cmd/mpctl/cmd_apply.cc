@@ -187,11 +187,7 @@ std::optional<Run> LoadSaved(const GlobalOptions& global, PipelineFlags flags,
       return Refuse(stale + "the manifest has no environment '" + env.name + "'" + remedy);
     }
   }
-  for (const model::DesiredState& desired : run.manifest.states) {
-    auto state = ReadLiveState(desired, global, flags);
-    if (!state.ok()) return Refuse(state.error().message + "; nothing was changed");
-    run.environments.push_back({desired, std::nullopt, std::move(*state), {}});
-  }
+  if (!ReadEnvironments(run, global, flags, "; nothing was changed")) return std::nullopt;
   PlanEnvironments(run);
   if (auto why = plan::CheckSavedAgainst(*plan, run.Plan())) {
     switch (why->kind) {

@@ -24,6 +24,19 @@ Run NewRun(manifest::Manifest manifest, planner::DiffOptions diff) {
   return run;
 }
 
+bool ReadEnvironments(Run& run, const GlobalOptions& global, const PipelineFlags& flags,
+                      const std::string& error_suffix) {
+  for (const model::DesiredState& desired : run.manifest.states) {
+    auto live = ReadLiveState(desired, global, flags);
+    if (!live.ok()) {
+      Fail(live.error().message + error_suffix);
+      return false;
+    }
+    run.environments.push_back({desired, std::nullopt, std::move(*live), {}});
+  }
+  return true;
+}
+
 void PlanEnvironments(Run& run) {
   planner::DiffOptions options = run.diff;
   planner::ProtectEntries(run.manifest.states, options);
@@ -48,16 +61,12 @@ std::optional<Run> PlanOrReport(const GlobalOptions& global, const RunFlags& fla
     return std::nullopt;
   }
   Run run = NewRun(std::move(*manifest), std::move(*diff));
-  if (base_states) run.header.base = BaseName(flags.base);
-  for (const model::DesiredState& desired : run.manifest.states) {
-    auto live = ReadLiveState(desired, global, flags.pipeline);
-    if (!live.ok()) {
-      Fail(live.error().message + flags.read_error_suffix);
-      return std::nullopt;
+  if (!ReadEnvironments(run, global, flags.pipeline, flags.read_error_suffix)) return std::nullopt;
+  if (base_states) {
+    run.header.base = BaseName(flags.base);
+    for (EnvironmentRun& environment : run.environments) {
+      environment.base = BaseOf(*base_states, environment.desired.environment.name);
     }
-    EnvironmentRun environment{desired, std::nullopt, std::move(*live), {}};
-    if (base_states) environment.base = BaseOf(*base_states, desired.environment.name);
-    run.environments.push_back(std::move(environment));
   }
   PlanEnvironments(run);
   return run;

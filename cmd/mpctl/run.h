@@ -48,6 +48,11 @@ struct Run {
 /// manifest (path, SHA-256) and the tool version.
 Run NewRun(manifest::Manifest manifest, planner::DiffOptions diff);
 
+/// Reads the live state of every environment of `run.manifest` into `run.environments` (no base,
+/// no plan yet). On an error prints it with `error_suffix` appended and returns false.
+bool ReadEnvironments(Run& run, const GlobalOptions& global, const PipelineFlags& flags,
+                      const std::string& error_suffix);
+
 /// What PlanOrReport is asked to do.
 struct RunFlags {
   PipelineFlags pipeline;
