@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <regex>
+#include <span>
 #include <thread>
 
 #include "mpctl_e2e.h"
@@ -27,6 +28,17 @@ using ::testing::Not;
 
 class GuardsE2eTest : public MpctlE2eTest {
  protected:
+  /// Each command line of `cases` exits 1 with its message, before any token is asked for.
+  void ExpectRefusedBeforeAnyRequest(
+      std::span<const std::pair<std::vector<std::string>, std::string>> cases) {
+    for (const auto& [args, message] : cases) {
+      MpctlRun run = Mpctl(args);
+      EXPECT_EQ(run.exit_code, 1) << args[1];
+      EXPECT_THAT(run.err, HasSubstr(message));
+    }
+    EXPECT_EQ(emu_->Stats().tokens_issued, 0);
+  }
+
   /// The manifest head: `test` as 310000108 (acme-admin) and, with `with_prod`, `prod` as
   /// 974761076 (skatt-admin, same key).
   std::string Head(bool with_prod = false, const std::string& test_org = AdminFixture::kOrgno) {
@@ -246,12 +258,7 @@ TEST_F(GuardsE2eTest, DurationsWithoutAUnitAreRefused) {
       {{"plan", "--min-key-age", "10"}, "--min-key-age: '10' has no unit; did you mean 10m?"},
       {{"plan", "--retry-timeout", "60"}, "--retry-timeout: '60' has no unit; did you mean 60s?"},
   };
-  for (const auto& [args, message] : cases) {
-    MpctlRun run = Mpctl(args);
-    EXPECT_EQ(run.exit_code, 1) << args[1];
-    EXPECT_THAT(run.err, HasSubstr(message));
-  }
-  EXPECT_EQ(emu_->Stats().tokens_issued, 0);
+  ExpectRefusedBeforeAnyRequest(cases);
   EXPECT_EQ(Mpctl({"plan", "--retry-timeout", "1m", "--expiry-within", "4w"}).exit_code, 0);
 }
 
@@ -265,12 +272,7 @@ TEST_F(GuardsE2eTest, CountsOutOfRangeAreRefused) {
        "--parallelism: 100000 is out of range; give 1 to 256"},
       {{"check", "--retry-max", "0"}, "--retry-max: 0 is out of range; give 1 to 100"},
   };
-  for (const auto& [args, message] : cases) {
-    MpctlRun run = Mpctl(args);
-    EXPECT_EQ(run.exit_code, 1) << args[1];
-    EXPECT_THAT(run.err, HasSubstr(message));
-  }
-  EXPECT_EQ(emu_->Stats().tokens_issued, 0);
+  ExpectRefusedBeforeAnyRequest(cases);
   EXPECT_EQ(Mpctl({"plan", "--parallelism", "256", "--retry-max", "100"}).exit_code, 0);
 }
 
