@@ -34,6 +34,9 @@ trap 'stop_emulator; rm -rf "$work"' EXIT
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/admin.pem" 2>/dev/null
 openssl pkey -in "$work/admin.pem" -pubout -out "$work/admin.pub.pem"
 export MPCTL_DEMO_ADMIN_PUBLIC_KEY="$work/admin.pub.pem"
+# The example seed also trusts a test CA (MPCTL_DEMO_CA_CERT); made as for the demo.
+source "$root/scripts/emulator.sh"
+emulator_make_certificates "$work" || { echo "concurrent_apply_bench: no test CA" >&2; exit 1; }
 MPCTL_BENCH_ADMIN_KEY="$(cat "$work/admin.pem")"
 export MPCTL_BENCH_ADMIN_KEY
 mkdir -p "$work/keys"
